@@ -1,0 +1,194 @@
+"""The generic article page: one method per record field, in pipeline order.
+
+Site profiles subclass :class:`ArticlePage` and override single fields or single steps
+(``prune``, ``content_root``, ``source_organization`` ...). Everything a field needs comes from
+``self.doc`` (the parsed page, parsed once) and cached intermediate steps.
+
+Pipeline: prune boilerplate -> metadata (JSON-LD, OpenGraph, meta, ``<time>``) -> main content
+-> images and captions -> quotes -> attribution -> the record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from functools import cached_property
+from typing import ClassVar
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborNode
+
+from . import boilerplate, content, dates, images, language, metadata, quotes
+from .document import Document
+from .record import Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
+from .text import clean, or_none
+
+
+class ArticlePage:
+    """Generic extraction for any news page; the fallback of the registry."""
+
+    name: ClassVar[str] = "generic"
+    version: ClassVar[str] = "V1"
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.dropped: Counter[str] = Counter()
+        self.warnings: list[str] = []
+
+    # ----- pipeline steps (override in profiles) -------------------------------------------
+
+    def prune(self) -> None:
+        """Remove what is never content, before any field reads the tree."""
+        boilerplate.prune(self.doc.tree, boilerplate.NEVER_CONTENT, "non_content_tags", self.dropped)
+
+    @cached_property
+    def content_root(self) -> LexborNode | None:
+        """The element holding the article text."""
+        return content.find_main(self.doc)
+
+    @cached_property
+    def blocks(self) -> list[BodyBlock]:
+        root = self.content_root
+        if root is None:
+            return []
+        return content.body_blocks(root, self.dropped, skip_texts=self._non_body_texts())
+
+    def _non_body_texts(self) -> set[str]:
+        """Texts that are other fields and must not be repeated as body paragraphs."""
+        return {t for t in (self.headline(),) if t}
+
+    @cached_property
+    def image_list(self) -> list[Image]:
+        root = self.content_root
+        found = images.extract_images(root, self.doc.url) if root is not None else []
+        return images.dedupe(found)
+
+    # ----- fields ----------------------------------------------------------------------------
+
+    def url(self) -> str:
+        return self.doc.url
+
+    def canonical_url(self) -> str | None:
+        return metadata.canonical_url(self.doc)
+
+    def headline(self) -> str | None:
+        return metadata.headline(self.doc)
+
+    def description(self) -> str | None:
+        return metadata.description(self.doc)
+
+    def language(self) -> tuple[str | None, str | None]:
+        """(ISO 639-1 code, where it came from)."""
+        return language.detect(self.doc, self.article_body() or "")
+
+    def date_published(self) -> tuple[str | None, str | None]:
+        """(ISO 8601 value, raw string as given)."""
+        return metadata.date_published(self.doc)
+
+    def date_modified(self) -> tuple[str | None, str | None]:
+        return metadata.date_modified(self.doc)
+
+    def authors(self) -> list[Author]:
+        return metadata.authors(self.doc)
+
+    def publisher(self) -> Organization | None:
+        return metadata.publisher(self.doc)
+
+    def source_organization(self) -> Organization | None:
+        """The original newspaper credited, for aggregators. Generic pages have none."""
+        return None
+
+    def is_based_on(self) -> str | None:
+        return None
+
+    def attribution_raw(self) -> str | None:
+        return None
+
+    def article_section(self) -> str | None:
+        return metadata.article_section(self.doc)
+
+    def breadcrumbs(self) -> list[Breadcrumb]:
+        return metadata.breadcrumbs(self.doc)
+
+    def keywords(self) -> list[str]:
+        return metadata.keywords(self.doc)
+
+    def body(self) -> list[BodyBlock]:
+        return self.blocks
+
+    def article_body(self) -> str | None:
+        return "\n\n".join(b.text for b in self.body()) or None
+
+    def quotes(self) -> list[Quote]:
+        return quotes.find_quotes(self.body(), self.language()[0])
+
+    def images(self) -> list[Image]:
+        return self.image_list
+
+    def main_image(self) -> Image | None:
+        og = self.doc.meta_first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+        if og and not og.startswith("data:"):
+            url = urljoin(self.doc.url, og)
+            for image in self.images():
+                if image.url == url:
+                    return image
+            return Image(url=url, alt=or_none(self.doc.meta_first("og:image:alt")))
+        return self.images()[0] if self.images() else None
+
+    def videos(self) -> list[Video]:
+        return []
+
+    def is_accessible_for_free(self) -> bool | None:
+        return metadata.is_accessible_for_free(self.doc)
+
+    def is_article(self) -> bool:
+        """False for listings, tag pages and other pages with no article text."""
+        return bool(self.headline()) and sum(len(b.text) for b in self.body()) >= 200
+
+    # ----- assembly --------------------------------------------------------------------------
+
+    def to_article(self) -> Article | None:
+        self.prune()
+        if not self.is_article():
+            return None
+        published, published_raw = self.date_published()
+        modified, modified_raw = self.date_modified()
+        lang, lang_source = self.language()
+        body_text = self.article_body()
+        return Article(
+            url=self.url(),
+            canonicalUrl=self.canonical_url(),
+            headline=self.headline(),
+            description=self.description(),
+            inLanguage=lang,
+            datePublished=published,
+            datePublishedRaw=published_raw,
+            dateModified=modified,
+            dateModifiedRaw=modified_raw,
+            authors=self.authors(),
+            publisher=self.publisher(),
+            sourceOrganization=self.source_organization(),
+            isBasedOn=self.is_based_on(),
+            attributionRaw=self.attribution_raw(),
+            articleSection=self.article_section(),
+            breadcrumbs=self.breadcrumbs(),
+            keywords=self.keywords(),
+            articleBody=body_text,
+            body=self.body(),
+            quotes=self.quotes(),
+            mainImage=self.main_image(),
+            images=self.images(),
+            videos=self.videos(),
+            isAccessibleForFree=self.is_accessible_for_free(),
+            metadata=Metadata(
+                dateDownloaded=dates.to_iso(self.doc.fetched_at),
+                extractor=f"{self.name}@{self.version}",
+                languageSource=lang_source,
+                contentHash=hashlib.sha1(body_text.encode("utf-8")).hexdigest() if body_text else None,
+                dropped=dict(sorted(self.dropped.items())),
+                warnings=list(self.warnings),
+            ),
+        )
+
+
+__all__ = ["ArticlePage", "clean"]

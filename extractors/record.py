@@ -1,0 +1,118 @@
+"""The article record: one typed dataclass tree, serialised in declaration order.
+
+Attribute names are camelCase on purpose: they are the JSON keys (a superset of
+zyte-common-items ``Article`` with schema.org names), so no renaming layer sits
+between the code and the documented schema. Every key is always present: unknown
+is ``None``, an empty list is ``[]``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+BlockType = Literal["paragraph", "heading", "quote", "list", "table"]
+QuoteKind = Literal["blockquote", "inline"]
+
+
+@dataclass(slots=True)
+class Author:
+    name: str
+    nameRaw: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Organization:
+    name: str
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Breadcrumb:
+    name: str
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class BodyBlock:
+    type: BlockType
+    text: str
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    speaker: str | None = None
+    speakerRaw: str | None = None
+    kind: QuoteKind = "inline"
+    paragraphIndex: int | None = None
+
+
+@dataclass(slots=True)
+class Image:
+    url: str
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(slots=True)
+class Video:
+    url: str
+    caption: str | None = None
+
+
+@dataclass(slots=True)
+class Metadata:
+    dateDownloaded: str | None = None
+    spider: str | None = None
+    extractor: str | None = None
+    languageSource: str | None = None
+    contentHash: str | None = None
+    revision: str | None = None
+    dropped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    url: str
+    canonicalUrl: str | None = None
+    headline: str | None = None
+    description: str | None = None
+    inLanguage: str | None = None
+    datePublished: str | None = None
+    datePublishedRaw: str | None = None
+    dateModified: str | None = None
+    dateModifiedRaw: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    publisher: Organization | None = None
+    sourceOrganization: Organization | None = None
+    isBasedOn: str | None = None
+    attributionRaw: str | None = None
+    articleSection: str | None = None
+    breadcrumbs: list[Breadcrumb] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    articleBody: str | None = None
+    body: list[BodyBlock] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    mainImage: Image | None = None
+    images: list[Image] = field(default_factory=list)
+    videos: list[Video] = field(default_factory=list)
+    isAccessibleForFree: bool | None = None
+    metadata: Metadata = field(default_factory=Metadata)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict, keys in declaration (= schema) order."""
+        return asdict(self)
+
+    def to_json(self, *, indent: int | None = None, sort_keys: bool = False) -> str:
+        """UTF-8 JSON text, never ``\\uXXXX``-escaped."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=sort_keys)
+
+
+ARTICLE_FIELDS: tuple[str, ...] = tuple(Article.__dataclass_fields__)
