@@ -1,0 +1,100 @@
+"""Field quality on the fundus set (178 pages, 121 publishers, many languages).
+
+    python -m benchmarks.quality_fundus                 # ours + trafilatura (bare_extraction), writes results/
+    python -m benchmarks.quality_fundus --systems ours --no-write --show 10
+
+Fields: headline (exact, whitespace-normalised), datePublished (same calendar day; same instant
+where the truth has a time), authors (set F1 of names), body (shingle P/R/F1 against the truth's
+paragraphs, and against summary + paragraphs), caption recall.
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+from .data import fundus_pages
+from .metrics import (Overlap, body_scores, caption_matches, headline_match, parse_moment, same_day, same_instant,
+                      set_scores, truth_has_time)
+from .runner import Outcome, arguments, health, run, write_result
+
+DEFAULT_SYSTEMS = ["ours", "trafilatura-full"]
+
+
+def score_page(outcome: Outcome) -> dict[str, Any]:
+    truth, pred = outcome.page.truth, outcome.prediction
+    true_moment, pred_moment = parse_moment(truth["published"]), parse_moment(pred.published)
+    has_time = true_moment is not None and truth_has_time(true_moment)
+    paragraphs = "\n".join(truth["paragraphs"])
+    with_summary = "\n".join([*truth.get("summary", []), *truth["paragraphs"]])
+    author_p, author_r, author_f1 = set_scores(truth.get("authors") or [], pred.authors)
+    true_captions = [c["caption"] for c in truth.get("captions") or [] if c.get("caption")]
+    return {
+        "headline": headline_match(truth["title"], pred.headline),
+        "date_day": same_day(true_moment, pred_moment),
+        "date_time": same_instant(true_moment, pred_moment) if has_time else None,
+        "authors": {"precision": author_p, "recall": author_r, "f1": author_f1},
+        "body": Overlap.of(paragraphs, pred.body),
+        "body_vs_summary_and_paragraphs": Overlap.of(with_summary, pred.body),
+        "captions_found": sum(caption_matches(c, pred.captions) for c in true_captions),
+        "captions_true": len(true_captions),
+        "captions_predicted": len(pred.captions),
+    }
+
+
+def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
+    timed = [s["date_time"] for s in scored if s["date_time"] is not None]
+    captions_true = sum(s["captions_true"] for s in scored)
+    return {
+        "headline": statistics.fmean(s["headline"] for s in scored),
+        "date_day": statistics.fmean(s["date_day"] for s in scored),
+        "date_time": statistics.fmean(timed) if timed else None,
+        "date_time_pages": len(timed),
+        "authors_f1": statistics.fmean(s["authors"]["f1"] for s in scored),
+        "authors_precision": statistics.fmean(s["authors"]["precision"] for s in scored),
+        "authors_recall": statistics.fmean(s["authors"]["recall"] for s in scored),
+        "body": body_scores([s["body"] for s in scored]),
+        "body_vs_summary_and_paragraphs": body_scores([s["body_vs_summary_and_paragraphs"] for s in scored]),
+        "caption_recall": sum(s["captions_found"] for s in scored) / captions_true if captions_true else None,
+        "captions_true": captions_true,
+        "captions_predicted": sum(s["captions_predicted"] for s in scored),
+    }
+
+
+def _page_row(outcome: Outcome, score: dict[str, Any]) -> dict[str, Any]:
+    pred = outcome.prediction
+    return {"headline": score["headline"], "date_day": score["date_day"], "date_time": score["date_time"],
+            "authors_f1": round(score["authors"]["f1"], 4), "body_f1": round(score["body"].f1, 4),
+            "captions": f"{score['captions_found']}/{score['captions_true']}",
+            "predicted": {"headline": pred.headline, "published": pred.published, "authors": pred.authors}}
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0], DEFAULT_SYSTEMS)
+    pages = fundus_pages(args.ids)
+    systems = {}
+    for system in args.systems:
+        outcomes = run(system, pages)
+        scored = [score_page(o) for o in outcomes]
+        summary = summarise(scored)
+        systems[system] = {"scores": summary, "health": health(outcomes),
+                           "pages": {o.page.id: _page_row(o, s) for o, s in zip(outcomes, scored)}}
+        print(f"{system:<18} headline={summary['headline']:.3f} day={summary['date_day']:.3f} "
+              f"time={summary['date_time'] or 0:.3f} ({summary['date_time_pages']}) "
+              f"authorsF1={summary['authors_f1']:.3f} (P={summary['authors_precision']:.3f} "
+              f"R={summary['authors_recall']:.3f}) bodyF1={summary['body']['f1']:.4f} "
+              f"(P={summary['body']['precision']:.3f} R={summary['body']['recall']:.3f}; "
+              f"+summary {summary['body_vs_summary_and_paragraphs']['f1']:.4f}) "
+              f"captions={summary['caption_recall'] or 0:.3f} errors={systems[system]['health']['errors']} "
+              f"max={systems[system]['health']['max_seconds']}s")
+        if args.show and system == "ours":
+            worst = sorted(zip(outcomes, scored), key=lambda pair: pair[1]["body"].f1)[: args.show]
+            for outcome, score in worst:
+                print(f"   body {score['body'].f1:.3f} P={score['body'].precision} R={score['body'].recall} "
+                      f"{outcome.page.id}")
+    if not args.no_write:
+        print("wrote", write_result("fundus", {"pages": len(pages), "systems": systems}))
+
+
+if __name__ == "__main__":
+    main()

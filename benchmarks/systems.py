@@ -1,0 +1,83 @@
+"""The systems compared, behind one call each: page HTML (already decoded) in, comparable fields out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import metadata as pkg_metadata
+from typing import Callable
+
+FETCHED_AT = datetime(2026, 1, 1, tzinfo=timezone.utc)  # fixed, so runs are deterministic
+
+
+@dataclass(slots=True)
+class Prediction:
+    headline: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    body: str | None = None
+    description: str | None = None
+    captions: list[str] = field(default_factory=list)
+
+
+def ours(html: str, url: str) -> Prediction:
+    from extractors import extract
+
+    article = extract(html, url, fetched_at=FETCHED_AT)
+    if article is None:
+        return Prediction()
+    return Prediction(
+        headline=article.headline,
+        published=article.datePublished,
+        authors=[a.name for a in article.authors],
+        body=article.articleBody,
+        description=article.description,
+        captions=[i.caption for i in article.images if i.caption],
+    )
+
+
+def trafilatura_text(html: str, url: str) -> Prediction:
+    """``trafilatura.extract(html)`` with default settings: text only."""
+    import trafilatura
+
+    return Prediction(body=trafilatura.extract(html))
+
+
+def trafilatura_text_no_comments(html: str, url: str) -> Prediction:
+    """As the ScrapingHub benchmark repository runs it: ``extract(html, include_comments=False)``."""
+    import trafilatura
+
+    return Prediction(body=trafilatura.extract(html, include_comments=False))
+
+
+def trafilatura_full(html: str, url: str) -> Prediction:
+    """``bare_extraction`` with default settings plus metadata: text, title, date, authors."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    if doc is None:
+        return Prediction()
+    authors = [name.strip() for name in (doc.author or "").split(";") if name.strip()]
+    return Prediction(headline=doc.title, published=doc.date, authors=authors, body=doc.text,
+                      description=doc.description)
+
+
+SYSTEMS: dict[str, Callable[[str, str], Prediction]] = {
+    "ours": ours,
+    "trafilatura": trafilatura_text,
+    "trafilatura-no-comments": trafilatura_text_no_comments,
+    "trafilatura-full": trafilatura_full,
+}
+
+
+def versions() -> dict[str, str]:
+    found = {}
+    for dist in ("vnnews-crawler", "selectolax", "trafilatura", "lxml", "python-dateutil"):
+        try:
+            found[dist] = pkg_metadata.version(dist)
+        except pkg_metadata.PackageNotFoundError:
+            found[dist] = "not installed"
+    import platform
+
+    found["python"] = platform.python_version()
+    return found
