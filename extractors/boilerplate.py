@@ -1,8 +1,13 @@
 """Boilerplate removal rules, each counted by name so a record says what was dropped.
 
-Two kinds of rule: whole elements pruned from the DOM before anything reads it (menus,
-comment widgets, related-article lists), and placeholder lines dropped from text blocks
-("No data", "No videos available", "Comment (0)").
+Three kinds of rule:
+
+* whole elements pruned from the DOM before anything reads it (scripts, forms, embeds);
+* class / id / role hints: a subtree whose names say "share bar", "related", "comments",
+  "newsletter"... never gives body text (:func:`hint`), and names such as "article-body" mark
+  a likely content container;
+* placeholder and widget lines dropped from text blocks ("No data", "Comment (0)",
+  "Advertisement", "Read more: ...").
 """
 
 from __future__ import annotations
@@ -27,6 +32,65 @@ PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
     "js_player": re.compile(r"^(this video can ?not be played|your browser does not support|please enable javascript)", re.I),
 }
 
+# Short widget lines of any site: ads, share prompts, "read more" teasers, newsletter and consent prompts.
+WIDGET_LINES: dict[str, re.Pattern[str]] = {
+    "advertisement": re.compile(
+        r"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|quảng cáo|"
+        r"sponsored( content)?|story continues below( this)? advertisement|article continues below)\W*$", re.I),
+    "share_prompt": re.compile(
+        r"^(share( this( article| story| post)?)?( on \w+)?|tweet|email|print|whatsapp|facebook|twitter|linkedin|"
+        r"copy link|link copied|teilen|chia sẻ)\W*$", re.I),
+    "read_more": re.compile(
+        r"^(read more|related|recommended|more on this( story)?|see also|also read|read also|lesen sie auch|"
+        r"mehr zum thema|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan)"
+        r"\b.{0,160}$", re.I),
+    "newsletter_prompt": re.compile(
+        r"^(sign up|subscribe|get (our|the) .{0,40}newsletter|(sign up|subscribe) (for|to) .{0,80}|"
+        r"already (a subscriber|have an account)|log ?in to|create (a free )?account).{0,120}$", re.I),
+    "follow_prompt": re.compile(r"^(follow (us|@\w+)|like us on|folgen sie uns).{0,100}$", re.I),
+    "consent_prompt": re.compile(r"\b(we use cookies|cookie (settings|policy|consent)|accept (all )?cookies)\b", re.I),
+}
+
+# Class / id / role names that mark a subtree as boilerplate. Distinctive words match anywhere in
+# the name; short ambiguous words must stand alone between separators (``ad`` in ``ad-slot``, not in
+# ``head``).
+_NEGATIVE_ANYWHERE = (
+    r"share|sharing|social|related|recommend|recirc|outbrain|taboola|disqus|newsletter|subscri|signup|"
+    r"cookie|consent|gdpr|sidebar|widget|breadcrumb|pagination|advert|sponsor|promo|popular|"
+    r"mostread|most-read|trending|byline|author-?bio|authorbox|author-info|about-author|dateline|"
+    r"timestamp|toolbar|popup|modal|overlay|screen-reader|sr-only|visually-hidden|skip-link|"
+    r"login|signin|masthead|footer|topbar|navbar|menu|"
+    r"caption|credit|tag-?list|taglist|keywords|more-?stories|read-?more|readmore|also-?read|"
+    r"further-?reading|next-?article|prev-?article|print-only|jump-?link|video-?player|audio-?player|"
+    r"newsticker|ticker|teaser-?list|rating|feedback|donat|bottom-?bar|banner"
+)
+_NEGATIVE_ALONE = r"ads?|ad-?slot|nav|tags?|meta|date|time|aside|rail|share|social|print|email|header"
+NEGATIVE_HINT_RE = re.compile(
+    rf"(?:{_NEGATIVE_ANYWHERE})|(?:^|[\s_\-])(?:{_NEGATIVE_ALONE})(?:$|[\s_\-\d])", re.I)
+# Reader comments: boilerplate even where they outweigh the article.
+COMMENTS_HINT_RE = re.compile(r"comments?(?![a-z])|commentlist|disqus|(?:^|[\s_\-])respond(?:$|[\s_\-])", re.I)
+ALWAYS_BOILERPLATE = -2
+POSITIVE_HINT_RE = re.compile(
+    r"article-?body|article__body|articlebody|article-?content|article__content|articletext|article-?text|"
+    r"story-?body|story__body|storybody|story-?content|entry-?content|post-?content|post-?body|postbody|"
+    r"content-?body|body-?text|bodytext|main-?content|news-?content|detail-?content|text-?content|"
+    r"rich-?text|richtext|article-?detail|single-?content|page-?content|td-post-content|field-body|"
+    r"paywall-?content|article__text|c-article|news-?body|detail__body|(?:^|\s)prose(?:$|\s)", re.I)
+# Subtrees whose whole text is a picture's caption or credit: read by images.py, never body text.
+CAPTION_HINT_RE = re.compile(r"caption|credit|legende|bildunterschrift|photo-?desc|image-?desc", re.I)
+
+
+def hint(names: str) -> int:
+    """What an element's names (class, id, role, itemprop joined) say: +1 a content container, -1 boilerplate,
+    ``ALWAYS_BOILERPLATE`` reader comments, 0 nothing."""
+    if not names:
+        return 0
+    if POSITIVE_HINT_RE.search(names):
+        return 1
+    if COMMENTS_HINT_RE.search(names):
+        return ALWAYS_BOILERPLATE
+    return -1 if NEGATIVE_HINT_RE.search(names) else 0
+
 
 def placeholder_rule(text: str) -> str | None:
     """The rule a short text line breaks, or ``None`` if it may be content."""
@@ -35,6 +99,16 @@ def placeholder_rule(text: str) -> str | None:
         return None
     for rule, pattern in PLACEHOLDER_LINES.items():
         if pattern.search(line):
+            return rule
+    return None
+
+
+def widget_rule(text: str) -> str | None:
+    """The widget rule a short line breaks (ads, share prompts, read-more teasers...), else ``None``."""
+    if len(text) > 200:
+        return None
+    for rule, pattern in WIDGET_LINES.items():
+        if pattern.search(text):
             return rule
     return None
 

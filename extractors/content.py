@@ -1,4 +1,11 @@
-"""Main content: find the element that holds the article text, then read it as typed blocks."""
+"""Main content: find the element that holds the article text, then read it as typed blocks.
+
+The page is read once into text segments with per-element totals (:mod:`segments`). The main
+container is the element whose subtree holds the most prose for the least boilerplate
+(``good - BAD_WEIGHT * bad``), names like ``article-body`` counting in its favour. Its segments
+become typed blocks; captions, boilerplate-named subtrees, link lists and widget lines are left
+out and counted.
+"""
 
 from __future__ import annotations
 
@@ -6,72 +13,96 @@ from collections import Counter
 
 from selectolax.lexbor import LexborNode
 
-from .boilerplate import placeholder_rule
+from .boilerplate import placeholder_rule, widget_rule
 from .document import Document
 from .record import BodyBlock
+from .segments import CONTAINER_TAGS, HEADING_TAGS, SENTENCE_END, Reading, Segment, Totals, read
 from .text import clean
 
+# How much one character of boilerplate costs against one character of prose when picking the container.
+BAD_WEIGHT = 1.0
+POSITIVE_HINT_BONUS = 1.25
+# Above this share of link text a block is a link list (menus, related articles), not prose.
+MAX_LINK_DENSITY = 0.5
 BLOCK_TAGS = {"p": "paragraph", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
               "h6": "heading", "blockquote": "quote", "ul": "list", "ol": "list", "table": "table"}
-_BLOCK_SELECTOR = ", ".join(BLOCK_TAGS)
-# Never body text: captions go to images[], asides and figures hold no article prose.
-SKIP_INSIDE = {"figure", "figcaption", "aside", "nav", "footer", "header"}
+_PARAGRAPH_OWNERS = frozenset({"p", "li", "dd", "dt", "blockquote", "pre", "td", "th", *HEADING_TAGS})
 
 
-def find_main(doc: Document) -> LexborNode | None:
-    """The container with the most paragraph text, penalising link-heavy candidates."""
-    best: LexborNode | None = None
+def container_score(totals: Totals) -> float:
+    score = totals.effective_good - BAD_WEIGHT * totals.effective_bad
+    return score * POSITIVE_HINT_BONUS if totals.hint > 0 and score > 0 else score
+
+
+def best_container(reading: Reading) -> Totals | None:
+    best: Totals | None = None
     best_score = 0.0
-    for container in doc.tree.css("article, main, div, section, td"):
-        score = 0.0
-        for p in container.css("p"):
-            if p.parent is None or p.parent.mem_id != container.mem_id:
-                continue
-            text = p.text(deep=True, strip=True)
-            if len(text) < 25:
-                continue
-            links = sum(len(a.text(deep=True, strip=True)) for a in p.css("a"))
-            score += len(text) * (1 - links / max(len(text), 1))
+    for totals in reading.containers:  # post-order: an inner element comes before its ancestors
+        if totals.tag not in CONTAINER_TAGS or totals.effective_good <= 0:
+            continue
+        score = container_score(totals)
         if score > best_score:
-            best, best_score = container, score
+            best, best_score = totals, score
     return best
 
 
-def _skipped(node: LexborNode, root: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None and parent.mem_id != root.mem_id:
-        if parent.tag in SKIP_INSIDE:
-            return True
-        parent = parent.parent
-    return False
+def find_main(doc: Document) -> LexborNode | None:
+    """The container with the most prose for the least boilerplate; ``None`` for a page with no prose."""
+    body = doc.tree.body
+    if body is None:
+        return None
+    best = best_container(read(body))
+    return best.node if best is not None else None
+
+
+def _drop_rule(segment: Segment) -> str | None:
+    ctx = segment.context
+    if ctx.caption:
+        return "caption"
+    if segment.in_boilerplate:
+        return "boilerplate_name"
+    text = segment.text
+    if segment.link_density > MAX_LINK_DENSITY:
+        return "link_block"
+    rule = placeholder_rule(text) or widget_rule(text)
+    if rule:
+        return rule
+    if segment.owner_tag not in _PARAGRAPH_OWNERS and len(text) < 40 and not text.endswith(SENTENCE_END):
+        return "short_fragment"
+    return None
+
+
+def _block_type(segment: Segment) -> str:
+    ctx = segment.context
+    if segment.owner_tag in HEADING_TAGS:
+        return "heading"
+    if ctx.quote:
+        return "quote"
+    if ctx.list_owner is not None:
+        return "list"
+    if ctx.table is not None:
+        return "table"
+    return "paragraph"
 
 
 def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | None = None) -> list[BodyBlock]:
-    """Typed blocks in page order; placeholders dropped and counted."""
-    blocks: list[BodyBlock] = []
+    """Typed blocks in page order; captions, boilerplate and placeholders dropped and counted."""
     skip = {clean(t) for t in (skip_texts or set())}
-    for node in root.css(_BLOCK_SELECTOR):
-        if _skipped(node, root):
-            continue
-        # A block nested in another block (p inside blockquote, list inside list) is read by its parent.
-        if any(node.parent is not None and a.tag in BLOCK_TAGS for a in _ancestors(node, root)):
-            continue
-        if node.tag in ("ul", "ol"):
-            text = "\n".join(clean(li.text(deep=True)) for li in node.css("li") if clean(li.text(deep=True)))
-        else:
-            text = clean(node.text(deep=True, separator=" "))
-        if not text or text in skip:
-            continue
-        rule = placeholder_rule(text)
+    blocks: list[BodyBlock] = []
+    group_key: object = None  # consecutive list items of one list (cells of one table) form one block
+    for segment in read(root).segments:
+        rule = _drop_rule(segment)
         if rule:
             dropped[rule] += 1
             continue
-        blocks.append(BodyBlock(type=BLOCK_TAGS[node.tag], text=text))  # type: ignore[arg-type]
+        text = clean(segment.text)
+        if not text or text in skip:
+            continue
+        kind = _block_type(segment)
+        key = segment.context.list_owner if kind == "list" else segment.context.table if kind == "table" else None
+        if key is not None and key is group_key and blocks:
+            blocks[-1].text += "\n" + text
+            continue
+        group_key = key
+        blocks.append(BodyBlock(type=kind, text=text))  # type: ignore[arg-type]
     return blocks
-
-
-def _ancestors(node: LexborNode, root: LexborNode):
-    parent = node.parent
-    while parent is not None and parent.mem_id != root.mem_id:
-        yield parent
-        parent = parent.parent
