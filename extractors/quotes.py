@@ -1,23 +1,244 @@
-"""Quoted speech in the body, with the speaker when the sentence names one."""
+"""Quoted speech in the body, with the speaker when the sentence names one.
+
+Pure regular expressions over body blocks; no NLP model. The rules, in order:
+
+* **What is a quote.** Text between a pair of quote marks: straight ``"…"``, curly ``“…”``, low ``„…“``
+  or guillemets ``«…»``. Marks do not nest, and the closing mark may be of another style (``“…"`` is
+  common on Vietnamese pages). Single quotes are ignored: they double as apostrophes.
+* **Scare quotes are not quotes.** Fewer than :data:`MIN_WORDS` words between the marks ("advancing",
+  "ngọn đồi rác") is a term or a scare quote, and is skipped.
+* **Speaker only from an attribution next to the quote, in the same sentence:**
+
+  - after it: ``"…," ministry spokesman Mao Ning stressed.`` / ``"…," said Mao Ning.`` /
+    ``“…”, ông X cho biết.``
+  - before it, a speech verb then ``:`` or ``that``/``rằng``: ``A Chinese diplomatic official said: "…"`` /
+    ``Ông X nhấn mạnh: “…”``
+  - a lead-in that names a person: ``According to Ms. Mao Ning, Asia is “…”`` /
+    ``Theo bà Mao Ninh, châu Á là “…”`` ("according to the report" names no one: no speaker).
+
+  A fragment quoted mid-clause (``warned Japan to be "extremely cautious on military security issues."``)
+  is kept as a quote with no speaker. A quote that opens the sentence right after an attributed quote of
+  the same paragraph (``"…," he said. "…"``) continues it and keeps its speaker.
+* **speakerRaw** is the attribution phrase as written. **speaker** is the person's name in it, titles and
+  honorifics dropped (``ministry spokesman Mao Ning`` -> ``Mao Ning``, ``ông Nguyễn Văn A`` ->
+  ``Nguyễn Văn A``). A phrase that names no person (a role, ``A Chinese diplomatic official``) is kept
+  whole as the speaker. A bare pronoun (``he``, ``ông``) gives no speaker.
+* **Blockquotes** are quotes of kind ``blockquote``; a trailing ``— Name`` line names their speaker.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .record import BodyBlock, Quote
 from .text import clean
 
-_QUOTED_RE = re.compile(r"[\"“„«]([^\"“”„«»]{12,}?)[\"”»]")
+MIN_WORDS = 4
+
+_OPEN = "\"“„«"
+_CLOSE = "\"”“»"
+_QUOTED_RE = re.compile(rf"[{_OPEN}](?P<text>[^{_OPEN}{_CLOSE}»\n]{{1,2000}}?)[{_CLOSE}]")
+
+_EN_VERBS = (
+    "said|says|stressed|stresses|told|tells|added|adds|noted|notes|stated|states|affirmed|affirms|emphasi[sz]ed|"
+    "emphasi[sz]es|explained|explains|asserted|declared|warned|wrote|writes|remarked|insisted|continued|"
+    "commented|concluded|urged|argued|announced|acknowledged|admitted|claimed|recalled|replied|answered|asked|"
+    "confirmed|highlighted|underlined|reiterated|shared|observed|pointed out"
+)
+_VI_VERBS = (
+    "cho biết|cho hay|nói|khẳng định|nhấn mạnh|chia sẻ|phát biểu|bày tỏ|nhận định|nhận xét|lưu ý|yêu cầu|"
+    "đề nghị|tâm sự|giải thích|cảnh báo|tuyên bố|trả lời|nêu rõ|đánh giá|kết luận|bộc bạch|nhớ lại|thừa nhận|"
+    "kể|thông tin"
+)
+_VERB = rf"(?:{_EN_VERBS}|{_VI_VERBS})"
+# The phrase naming the speaker: no sentence punctuation, no quote marks, at most ~12 words.
+_WHO = rf"[^.;:!?{_OPEN}{_CLOSE}»]{{2,120}}?"
+
+# "…," ministry spokesman Mao Ning stressed.   /   “…”, ông X cho biết.
+_AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?=[\s.,;:!?]|$)", re.I)
+# "…," said Mao Ning.
+_AFTER_INVERTED_RE = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_EN_VERBS})\s+(?P<who>{_WHO})\s*(?=[.,;!?]|$)", re.I)
+# A Chinese diplomatic official said: "…"   /   Ông X nhấn mạnh rằng “…”
+_BEFORE_RE = re.compile(rf"(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?:\s+(?:that|rằng|là))?\s*[:,]?\s*$", re.I)
+# According to Ms. Mao Ning, …   /   Theo bà Mao Ninh, …
+_LEAD_IN_RE = re.compile(r"(?:^|[,;]\s*)(?:according to|theo)\s+(?P<who>[^,.;:!?]{2,80}?)\s*,", re.I)
+_SENTENCE_END_RE = re.compile(r"[.!?…]\s+(?=\S)")
+# Full stops that end no sentence: after a title or an initial ("Ms. Mao", "J. Smith"), or inside a token
+# ("BS.CK2", "TP.HCM"). They are masked with a look-alike of the same length so positions still match.
+_NON_FINAL_DOT_RE = re.compile(
+    r"(?:(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Gs|GS|TS|BS))|(?<=\b(?:Mrs|Col|Gen|Sen|Rep|Gov|ThS|PGS|Ths))|"
+    r"(?<=\bProf)|(?<=\b[A-Z]))\.|\.(?=\S)"
+)
+_MASKED_DOT = "\u2024"
+# A closing "— Name" line: an em or en dash after the quoted sentence ends (a hyphen is too common in text).
+_BLOCKQUOTE_SPEAKER_RE = re.compile(r"(?<=[.!?…\"”»])\s*[—–]\s*(?P<who>[^—–.!?]{2,60})$")
+
+_PRONOUNS = frozenset({
+    "he", "she", "they", "we", "i", "it", "you",
+    "ông", "bà", "anh", "chị", "cô", "chú", "em", "họ", "tôi", "chúng tôi", "ông ấy", "bà ấy", "anh ấy",
+    "chị ấy", "cô ấy", "người này",
+})
+# Titles and honorifics dropped from the front of a name ("Prime Minister Kishida" -> "Kishida").
+_TITLES = frozenset(w.lower() for w in (
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Madam", "Prime", "Minister", "Foreign", "Deputy", "Vice",
+    "President", "Chairman", "Chairwoman", "Chair", "Secretary", "General", "Ambassador", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Director", "Governor", "Mayor", "Senator", "Chief", "Executive", "CEO",
+    "Professor", "Doctor", "King", "Queen", "Prince", "Princess", "Pope", "Colonel", "Lieutenant", "Captain",
+    "Commander", "Admiral", "Judge", "Justice", "Premier", "Chancellor", "Head", "Comrade", "Associate",
+    "Ông", "Bà", "Anh", "Chị", "Cô", "Chú", "Cụ", "Ngài", "Đồng", "Thủ", "Bộ", "Chủ", "Phó", "Tổng", "Giám",
+    "Trưởng", "Đại", "Thượng", "Trung", "Thiếu", "Người", "Bác", "Giáo", "Tiến", "Thạc", "Nghệ", "Nhà",
+))
+_CONJUNCTIONS = frozenset({"and", "but", "or", "which", "that", "while", "as", "so", "because", "và", "nhưng", "mà",
+                           "để", "khi", "nên", "vì", "hay", "hoặc", "rồi"})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "la", "du", "da", "di", "le"})
+_EDGE_PUNCT = ".,;:!?()[]\"'“”«»"
 
 
-def find_quotes(blocks: list[BodyBlock], lang: str | None) -> list[Quote]:
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    raw: str
+    speaker: str | None
+    end: int = -1  # where the attribution ends in the paragraph (after-quote attributions only)
+
+
+def find_quotes(blocks: list[BodyBlock], lang: str | None = None) -> list[Quote]:
+    """Every quote in ``blocks``, in page order; ``paragraphIndex`` points into ``blocks``.
+
+    ``lang`` is accepted for profiles that know the page language; both English and Vietnamese
+    attribution patterns are always tried (pages mix them).
+    """
     quotes: list[Quote] = []
     for index, block in enumerate(blocks):
         if block.type == "quote":
-            quotes.append(Quote(text=block.text, kind="blockquote", paragraphIndex=index))
-            continue
-        for match in _QUOTED_RE.finditer(block.text):
-            text = clean(match.group(1))
-            if len(text.split()) >= 4:
-                quotes.append(Quote(text=text, kind="inline", paragraphIndex=index))
+            quotes.append(_blockquote(block.text, index))
+        elif block.type in ("paragraph", "list", "heading"):
+            quotes.extend(inline_quotes(block.text, index))
     return quotes
+
+
+def inline_quotes(paragraph: str, index: int | None = None) -> list[Quote]:
+    """The quotes of one paragraph, each with its attribution when the sentence gives one."""
+    found: list[Quote] = []
+    previous: tuple[Attribution, int] | None = None  # last attributed quote and where its attribution ended
+    paragraph = _NON_FINAL_DOT_RE.sub(_MASKED_DOT, paragraph)
+    for match in _QUOTED_RE.finditer(paragraph):
+        text = _quote_text(match.group("text"))
+        if len(text.split()) < MIN_WORDS or not any(ch.isalpha() for ch in text):
+            continue
+        attribution = attribute(paragraph, match.start(), match.end())
+        if attribution is None and previous is not None and _continues(paragraph, previous[1], match.start()):
+            attribution = previous[0]
+        if attribution is not None and attribution.end >= 0:
+            previous = (attribution, attribution.end)
+        found.append(Quote(text=text, speaker=attribution.speaker if attribution else None,
+                           speakerRaw=attribution.raw if attribution else None, kind="inline",
+                           paragraphIndex=index))
+    return found
+
+
+def attribute(paragraph: str, start: int, end: int) -> Attribution | None:
+    """The attribution of the quote at ``paragraph[start:end]``, nearest pattern first."""
+    after = paragraph[end:]
+    sentence_start = _sentence_start(paragraph, start)
+    before = paragraph[sentence_start:start]
+    # "… vigilant." The next sentence: a full stop inside the marks then a capital ends the sentence.
+    sentence_closed = paragraph[end - 2: end - 1] == "." and after.strip()[:1].isupper()
+    for pattern in () if sentence_closed else (_AFTER_INVERTED_RE, _AFTER_RE):
+        found = pattern.match(after)
+        if found and _plausible_who(found.group("who")):
+            return _attribution(found.group("who"), end + found.end())
+    found = _BEFORE_RE.search(before)
+    if found and _plausible_who(found.group("who")):
+        return _attribution(_last_clause(found.group("who")))
+    for lead_in in _LEAD_IN_RE.finditer(before):
+        raw = clean(lead_in.group("who").replace(_MASKED_DOT, "."))
+        if any(_trailing_name(part) for part in raw.split(",")):  # "according to the report" names no one
+            return Attribution(raw=raw, speaker=speaker_name(raw))
+    return None
+
+
+def speaker_name(raw: str) -> str | None:
+    """The person named in an attribution phrase; the phrase itself for a role; ``None`` for a pronoun."""
+    phrase = clean(raw).strip(_EDGE_PUNCT + " ")
+    if not phrase or phrase.lower() in _PRONOUNS:
+        return None
+    for part in (p.strip() for p in phrase.split(",")):
+        name = _trailing_name(part)
+        if name:
+            return name
+    return phrase
+
+
+def _attribution(who: str, end: int = -1) -> Attribution:
+    raw = clean(who.replace(_MASKED_DOT, ".")).strip(_EDGE_PUNCT + " ")
+    return Attribution(raw=raw, speaker=speaker_name(raw), end=end)
+
+
+def _trailing_name(part: str) -> str | None:
+    """The run of capitalised words that ends ``part``, titles dropped: the head noun is a name."""
+    tokens = [_token(t) for t in part.split()]
+    run: list[str] = []
+    for token in reversed(tokens):
+        if _is_name_token(token) or (run and token.lower() in _NAME_PARTICLES):
+            run.insert(0, token)
+        else:
+            break
+    while run and (run[0].lower().rstrip(".") in _TITLES | _NAME_PARTICLES or not _is_name_token(run[0])):
+        run.pop(0)
+    return " ".join(run) or None
+
+
+def _token(word: str) -> str:
+    """A word without surrounding punctuation; an initial keeps its full stop ("J.")."""
+    word = word.strip(_EDGE_PUNCT.replace(".", ""))
+    return word if re.fullmatch(r"[A-Z]\.", word) else word.strip(".")
+
+
+def _is_name_token(token: str) -> bool:
+    if not token or not token[0].isupper() or any(ch.isdigit() for ch in token):
+        return False
+    if "." in token.rstrip(".") and len(token) > 2:  # BS.CK2, PGS.TS, TP.HCM: titles and places, not names
+        return False
+    letters = [ch for ch in token if ch.isalpha()]
+    return not (len(letters) > 1 and all(ch.isupper() for ch in letters))  # NATO, UBND: acronyms
+
+
+def _plausible_who(who: str) -> bool:
+    """A speaker phrase is short and does not open with a conjunction ("…" and the ministry said)."""
+    words = clean(who).split()
+    return 0 < len(words) <= 12 and words[0].lower() not in _CONJUNCTIONS
+
+
+def _last_clause(who: str) -> str:
+    """Drop a leading adverbial ("On May 24, …", "Ngày 24/5, …") before the speaker phrase."""
+    parts = [p for p in (s.strip() for s in who.split(",")) if p]
+    if len(parts) > 1 and not any(_trailing_name(p) for p in parts[:1]):
+        return ", ".join(parts[1:])
+    return who
+
+
+def _sentence_start(paragraph: str, position: int) -> int:
+    start = 0
+    for boundary in _SENTENCE_END_RE.finditer(paragraph, 0, position):
+        start = boundary.end()
+    return start
+
+
+def _continues(paragraph: str, previous_end: int, start: int) -> bool:
+    """True when only sentence punctuation separates the previous attribution from this quote."""
+    gap = paragraph[previous_end:start]
+    return previous_end <= start and bool(re.fullmatch(r"\s*[.!?]\s*", gap))
+
+
+def _quote_text(raw: str) -> str:
+    return clean(raw.replace(_MASKED_DOT, ".")).rstrip(",;:").strip()
+
+
+def _blockquote(text: str, index: int) -> Quote:
+    found = _BLOCKQUOTE_SPEAKER_RE.search(text)
+    if found:
+        raw = clean(found.group("who"))
+        return Quote(text=clean(text[: found.start()]), speaker=speaker_name(raw), speakerRaw=raw,
+                     kind="blockquote", paragraphIndex=index)
+    return Quote(text=text, kind="blockquote", paragraphIndex=index)
