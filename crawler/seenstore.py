@@ -3,7 +3,9 @@
 One SQLite file (WAL) per spider. It holds three tables:
 
 * ``articles``: one row per article ever written, keyed by canonical URL (else URL), with the
-  content hash, the sitemap ``lastmod`` it was fetched under and the revision it was written as;
+  record's ``contentHash`` (sha1 of the body), a fingerprint of the whole record (what decides
+  whether a re-fetched article changed), the sitemap ``lastmod`` it was fetched under and the
+  revision it was written as;
 * ``runs``: one row per crawl, with its status and the end of the sitemap date window it covered,
   so the next run can start where the last successful one ended;
 * ``feeds``: for each JSONL feed file, how many bytes of it the store has accounted for. The feed
@@ -20,6 +22,7 @@ No Scrapy import: the crawler glue lives in :mod:`crawler.incremental`.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -36,6 +39,7 @@ CREATE TABLE IF NOT EXISTS articles (
     key          TEXT PRIMARY KEY,
     url          TEXT NOT NULL,
     content_hash TEXT,
+    record_hash  TEXT NOT NULL,
     lastmod      TEXT,
     first_seen   TEXT NOT NULL,
     last_written TEXT NOT NULL,
@@ -71,6 +75,7 @@ class SeenArticle:
     key: str
     url: str
     content_hash: str | None
+    record_hash: str
     lastmod: str | None
     first_seen: str
     last_written: str
@@ -98,6 +103,27 @@ def normalize_lastmod(value: str | None) -> str | None:
 def record_key(record: dict) -> str:
     """Canonical URL, else URL: the same article under tracking parameters or mirrors is one row."""
     return record.get("canonicalUrl") or record["url"]
+
+
+# Fields that differ between two fetches of an unchanged page: left out of the fingerprint.
+VOLATILE_METADATA = frozenset({"dateDownloaded", "revision"})
+
+
+def record_fingerprint(record: dict) -> str:
+    """sha1 of the record as written, less its volatile metadata: equal means "nothing new to write"."""
+    stable = {**record, "metadata": {k: v for k, v in (record.get("metadata") or {}).items()
+                                     if k not in VOLATILE_METADATA}}
+    text = json.dumps(stable, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def content_hash(record: dict) -> str | None:
+    """The record's ``metadata.contentHash``, else the same sha1 of ``articleBody`` computed here."""
+    stated = (record.get("metadata") or {}).get("contentHash")
+    if stated:
+        return stated
+    body = record.get("articleBody")
+    return hashlib.sha1(body.encode("utf-8")).hexdigest() if body else None
 
 
 class SeenStore:
@@ -147,24 +173,24 @@ class SeenStore:
 
     def record(
         self,
-        key: str,
+        record: dict,
         *,
-        url: str,
-        content_hash: str | None,
         lastmod: str | None,
         revision: str,
         feed_sizes: dict[str, int] | None = None,
     ) -> None:
-        """Remember one written article, and the feed sizes that now include its line, in one transaction."""
+        """Remember one written record, and the feed sizes that now include its line, in one transaction."""
         now = utc_now()
         with self._transaction():
             self._db.execute(
-                """INSERT INTO articles (key, url, content_hash, lastmod, first_seen, last_written, revision)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO articles (key, url, content_hash, record_hash, lastmod, first_seen, last_written,
+                                         revision)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (key) DO UPDATE SET url = excluded.url, content_hash = excluded.content_hash,
-                       lastmod = COALESCE(excluded.lastmod, articles.lastmod),
+                       record_hash = excluded.record_hash, lastmod = COALESCE(excluded.lastmod, articles.lastmod),
                        last_written = excluded.last_written, revision = excluded.revision""",
-                (key, url, content_hash, lastmod, now, now, revision),
+                (record_key(record), record["url"], content_hash(record), record_fingerprint(record), lastmod, now,
+                 now, revision),
             )
             for feed_path, size in (feed_sizes or {}).items():
                 self._db.execute("UPDATE feeds SET size = ? WHERE path = ?", (size, feed_path))
@@ -255,18 +281,11 @@ class SeenStore:
         for line in tail[:complete_len].splitlines():
             try:
                 record = json.loads(line)
-                key = record_key(record)
+                # not in the record: lastmod; the next fetch fills it in (touch_lastmod)
+                self.record(record, lastmod=None, revision=(record.get("metadata") or {}).get("revision") or "new")
             except (ValueError, KeyError, TypeError, AttributeError):
                 logger.error("feed %s: unreadable line after byte %d left as is", path, committed)
                 continue
-            metadata = record.get("metadata") or {}
-            self.record(
-                key,
-                url=record["url"],
-                content_hash=metadata.get("contentHash"),
-                lastmod=None,  # not in the record; the next fetch fills it in (touch_lastmod)
-                revision=metadata.get("revision") or "new",
-            )
             recovered += 1
         with self._transaction():
             self._db.execute("UPDATE feeds SET size = ? WHERE path = ?", (committed + complete_len, feed_path))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -10,13 +11,26 @@ from pathlib import Path
 
 import pytest
 
-from crawler.seenstore import SeenStore, SeenStoreBusy, normalize_lastmod, record_key, truncate_partial_line
+from crawler.seenstore import (
+    SeenStore,
+    SeenStoreBusy,
+    content_hash,
+    normalize_lastmod,
+    record_fingerprint,
+    record_key,
+    truncate_partial_line,
+)
+
+
+def _record(url: str, body_hash: str = "h1", revision: str = "new", canonical: str | None = None,
+            headline: str = "Tiêu đề") -> dict:
+    return {"url": url, "canonicalUrl": canonical, "headline": headline,
+            "metadata": {"dateDownloaded": "2026-11-27T09:00:00+00:00", "contentHash": body_hash,
+                         "revision": revision}}
 
 
 def _line(url: str, body_hash: str = "h1", revision: str = "new") -> bytes:
-    record = {"url": url, "canonicalUrl": None, "headline": "Tiêu đề",
-              "metadata": {"contentHash": body_hash, "revision": revision}}
-    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(_record(url, body_hash, revision), ensure_ascii=False) + "\n").encode("utf-8")
 
 
 @pytest.fixture
@@ -27,7 +41,7 @@ def store(tmp_path: Path):
 
 
 def test_record_then_get_and_find_by_url_or_key(store: SeenStore) -> None:
-    store.record("https://p/a", url="https://p/a?utm=1", content_hash="h1", lastmod="2026-07-08T04:04:10+00:00",
+    store.record(_record("https://p/a?utm=1", canonical="https://p/a"), lastmod="2026-07-08T04:04:10+00:00",
                  revision="new")
     seen = store.get("https://p/a")
     assert seen is not None and seen.content_hash == "h1" and seen.revision == "new"
@@ -37,11 +51,12 @@ def test_record_then_get_and_find_by_url_or_key(store: SeenStore) -> None:
 
 
 def test_rewrite_updates_hash_and_revision_but_keeps_first_seen_and_known_lastmod(store: SeenStore) -> None:
-    store.record("k", url="k", content_hash="h1", lastmod="2026-01-01T00:00:00+00:00", revision="new")
+    store.record(_record("k"), lastmod="2026-01-01T00:00:00+00:00", revision="new")
     first = store.get("k")
-    store.record("k", url="k", content_hash="h2", lastmod=None, revision="content-changed")
+    store.record(_record("k", "h2"), lastmod=None, revision="content-changed")
     again = store.get("k")
     assert again.content_hash == "h2" and again.revision == "content-changed"
+    assert again.record_hash != first.record_hash
     assert again.first_seen == first.first_seen
     assert again.lastmod == "2026-01-01T00:00:00+00:00"
     assert store.count() == 1
@@ -52,6 +67,20 @@ def test_lastmod_spellings_of_one_instant_compare_equal() -> None:
     assert normalize_lastmod("2026-07-08") == "2026-07-08T00:00:00+00:00"
     assert normalize_lastmod("  ") is None
     assert normalize_lastmod("yesterday") == "yesterday"
+
+
+def test_fingerprint_ignores_download_time_and_revision_but_not_content() -> None:
+    base = _record("https://p/a")
+    later = {**base, "metadata": {**base["metadata"], "dateDownloaded": "2026-11-28T00:00:00+00:00",
+                                  "revision": "content-changed"}}
+    assert record_fingerprint(later) == record_fingerprint(base)
+    assert record_fingerprint(_record("https://p/a", headline="Tiêu đề mới")) != record_fingerprint(base)
+
+
+def test_content_hash_is_stated_one_else_sha1_of_body() -> None:
+    assert content_hash({"articleBody": "x", "metadata": {"contentHash": "abc"}}) == "abc"
+    assert content_hash({"articleBody": "Đoạn", "metadata": {}}) == hashlib.sha1("Đoạn".encode()).hexdigest()
+    assert content_hash({"articleBody": None, "metadata": {}}) is None
 
 
 def test_key_is_canonical_url_else_url() -> None:
@@ -98,8 +127,7 @@ def test_recover_records_complete_lines_past_offset_and_cuts_half_line(tmp_path:
     run = store.start_run("vietnam_vn")
     feed.write_bytes(_line("https://p/a"))
     store.attach_feed(str(feed), 0, run)
-    store.record("https://p/a", url="https://p/a", content_hash="h1", lastmod=None, revision="new",
-                 feed_sizes={str(feed): feed.stat().st_size})
+    store.record(_record("https://p/a"), lastmod=None, revision="new", feed_sizes={str(feed): feed.stat().st_size})
     # Then the process died: b was written but not recorded, c only half written.
     with feed.open("ab") as out:
         out.write(_line("https://p/b", "h2"))
