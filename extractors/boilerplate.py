@@ -19,8 +19,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .text import clean
 
-# Elements that never hold article text. Pruned before content scoring reads the tree.
-NEVER_CONTENT = "script, style, noscript, template, iframe, svg, canvas, form, button, select, input, textarea, nav"
+# Elements that never hold article text. Pruned before content scoring reads the tree. (Not ``form``:
+# ASP.NET pages wrap the whole page in one; segments.py treats forms as boilerplate unless they hold the prose.)
+NEVER_CONTENT = "script, style, noscript, template, iframe, svg, canvas, button, select, input, textarea, nav"
 
 # Placeholder / widget text that must never reach a text field, by rule name.
 PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {

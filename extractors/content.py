@@ -38,7 +38,7 @@ def best_container(reading: Reading) -> Totals | None:
     best: Totals | None = None
     best_score = 0.0
     for totals in reading.containers:  # post-order: an inner element comes before its ancestors
-        if totals.tag not in CONTAINER_TAGS or totals.effective_good <= 0:
+        if totals.tag not in CONTAINER_TAGS or totals.effective_good <= 0 or totals.in_boilerplate:
             continue
         score = container_score(totals)
         if score > best_score:

@@ -16,7 +16,7 @@ of the prose: wrappers such as ``<div class="content-with-sidebar">`` or WordPre
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -38,11 +38,13 @@ LIST_ITEM_TAGS = frozenset({"li", "dt", "dd"})
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
 CAPTION_TAGS = frozenset({"figure", "figcaption"})
 # Sectioning tags that are boilerplate unless they hold most of the prose.
-ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
+ASIDE_TAGS = frozenset({"aside", "nav", "footer", "form"})
 # Container tags a main-content root may be.
 CONTAINER_TAGS = frozenset({"div", "article", "main", "section", "td", "body", "center", "font", "span"})
 SENTENCE_END = (".", "!", "?", "…", ":", "\"", "”", "’", "»", ")", "。", "！", "？", "।")
-# A boilerplate-named element holding at least this share of the prose is a wrapper, not boilerplate.
+# When trusting every boilerplate name leaves no element with this share of the page's prose, names
+# hid the article; then an element holding WRAPPER_SHARE of the prose is a wrapper, not boilerplate.
+STRICT_MIN_SHARE = 0.3
 WRAPPER_SHARE = 0.5
 
 
@@ -59,8 +61,19 @@ class Totals:
     good: float = 0.0  # prose: sentences with few links
     bad: float = 0.0  # link lists, widget lines, stray fragments
     paragraphs: int = 0
+    named_good: float = 0.0  # prose inside content-named elements (``article-body``) of this subtree
     moved: float = 0.0  # prose below that sits in confirmed boilerplate
     confirmed: bool = False  # named like boilerplate and not where most of the prose is
+
+    @property
+    def in_boilerplate(self) -> bool:
+        """This element is, or sits inside, confirmed boilerplate."""
+        totals: Totals | None = self
+        while totals is not None:
+            if totals.confirmed:
+                return True
+            totals = totals.outer_negative
+        return False
 
     @property
     def effective_good(self) -> float:
@@ -105,12 +118,7 @@ class Segment:
     @property
     def in_boilerplate(self) -> bool:
         """Inside an element named like boilerplate that is not the page's main wrapper."""
-        totals = self.context.negative_at
-        while totals is not None:
-            if totals.confirmed:
-                return True
-            totals = totals.outer_negative
-        return False
+        return self.context.negative_at is not None and self.context.negative_at.in_boilerplate
 
 
 @dataclass(slots=True)
@@ -160,11 +168,14 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                 block_totals.pop()
                 owner_contexts.pop()
                 containers.append(totals)
+                if totals.hint > 0:
+                    totals.named_good = totals.good
                 if block_totals:
                     parent = block_totals[-1]
                     parent.good += totals.good
                     parent.bad += totals.bad
                     parent.paragraphs += totals.paragraphs
+                    parent.named_good += totals.named_good
             continue
         if child.is_text_node:
             value = child.text_content
@@ -227,10 +238,27 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
 
 
 def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:
-    """Trust a boilerplate name unless the element holds most of the prose; move confirmed prose to bad."""
+    """Decide which boilerplate-named elements to trust, moving their prose to the bad side.
+
+    An element whose prose sits mostly in content-named elements (``sidebar-grid`` around
+    ``article__content``) is a layout wrapper. Otherwise, first trust every name. When that leaves no
+    element with a fair share of the page's prose, a name has hidden the article (``content-with-sidebar``,
+    WordPress's ``tag-news`` post classes): then trust only the names of elements that do not hold most
+    of the prose. Reader comments are always trusted.
+    """
+    _move(containers, lambda t: t.named_good <= 0.5 * t.good)
+    best = max((t.effective_good for t in containers if not t.in_boilerplate), default=0.0)
+    if best < STRICT_MIN_SHARE * page_good:
+        _move(containers, lambda t: t.hint <= ALWAYS_BOILERPLATE or (
+            t.good < WRAPPER_SHARE * page_good and t.named_good <= 0.5 * t.good))
+
+
+def _move(containers: list[Totals], trusted: Callable[[Totals], bool]) -> None:
     for totals in containers:  # post-order: children first
-        if totals.hint < 0 and (totals.hint <= ALWAYS_BOILERPLATE or totals.good < WRAPPER_SHARE * page_good):
-            totals.confirmed = True
+        totals.moved = 0.0
+    for totals in containers:
+        totals.confirmed = totals.hint < 0 and trusted(totals)
+        if totals.confirmed:
             totals.moved = totals.good
         if totals.parent is not None:
             totals.parent.moved += totals.moved
