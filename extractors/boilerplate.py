@@ -65,9 +65,12 @@ _NEGATIVE_ANYWHERE = (
     r"further-?reading|next-?article|prev-?article|print-only|jump-?link|video-?player|audio-?player|"
     r"newsticker|ticker|teaser-?list|rating|feedback|donat|bottom-?bar|banner"
 )
-_NEGATIVE_ALONE = r"ads?|ad-?slot|nav|tags?|meta|date|time|aside|rail|share|social|print|email|header"
+_NEGATIVE_ALONE = r"ads?|ad-?slot|nav|tags?|meta|date|time|aside|rail|share|social|print|email|header|breaking"
 NEGATIVE_HINT_RE = re.compile(
     rf"(?:{_NEGATIVE_ANYWHERE})|(?:^|[\s_\-])(?:{_NEGATIVE_ALONE})(?:$|[\s_\-\d])", re.I)
+# The same short words as camelCase parts: ``RightRailContainer``, ``articleMeta``.
+_CAMEL_ALONE_RE = re.compile(r"(?:^|[\s_\-]|(?<=[a-z]))(?:Ads?|Nav|Tags?|Meta|Aside|Rail|Share|Social|Sidebar|Related|"
+                             r"Promo|Teaser|Recirc|Newsletter|Byline|Comments?)(?=$|[\s_\-\dA-Z])")
 # Reader comments: boilerplate even where they outweigh the article.
 COMMENTS_HINT_RE = re.compile(r"comments?(?![a-z])|commentlist|disqus|(?:^|[\s_\-])respond(?:$|[\s_\-])", re.I)
 ALWAYS_BOILERPLATE = -2
@@ -90,7 +93,7 @@ def hint(names: str) -> int:
         return 1
     if COMMENTS_HINT_RE.search(names):
         return ALWAYS_BOILERPLATE
-    return -1 if NEGATIVE_HINT_RE.search(names) else 0
+    return -1 if NEGATIVE_HINT_RE.search(names) or _CAMEL_ALONE_RE.search(names) else 0
 
 
 def placeholder_rule(text: str) -> str | None:

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 from .boilerplate import placeholder_rule, widget_rule
 from .document import Document
 from .record import BodyBlock
-from .segments import CONTAINER_TAGS, HEADING_TAGS, SENTENCE_END, Reading, Segment, Totals, read
+from .segments import CONTAINER_TAGS, HEADING_TAGS, SENTENCE_END, Reading, Segment, Totals, is_teaser, read
 from .text import clean
 
 # How much one character of boilerplate costs against one character of prose when picking the container.
@@ -64,6 +64,8 @@ def _drop_rule(segment: Segment) -> str | None:
     text = segment.text
     if segment.link_density > MAX_LINK_DENSITY:
         return "link_block"
+    if is_teaser(segment):
+        return "teaser"
     rule = placeholder_rule(text) or widget_rule(text)
     if rule:
         return rule

@@ -39,6 +39,10 @@ LIST_TAGS = frozenset({"ul", "ol", "dl"})
 CAPTION_TAGS = frozenset({"figure", "figcaption"})
 # Sectioning tags that are boilerplate unless they hold most of the prose.
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "form"})
+# A teaser card: a list item or nested article whose heading is a link, with little prose of its own.
+CARD_TAGS = frozenset({"li", "article"})
+TEASER_MAX_PROSE = 600
+ELLIPSIS = ("...", "…")
 # Container tags a main-content root may be.
 CONTAINER_TAGS = frozenset({"div", "article", "main", "section", "td", "body", "center", "font", "span"})
 SENTENCE_END = (".", "!", "?", "…", ":", "\"", "”", "’", "»", ")", "。", "！", "？", "।")
@@ -63,6 +67,7 @@ class Totals:
     paragraphs: int = 0
     named_good: float = 0.0  # prose inside content-named elements (``article-body``) of this subtree
     moved: float = 0.0  # prose below that sits in confirmed boilerplate
+    teaser: bool = False  # a card (list item, nested article) whose heading is a link
     confirmed: bool = False  # named like boilerplate and not where most of the prose is
 
     @property
@@ -95,11 +100,12 @@ class Context:
     quote: bool = False
     table: LexborNode | None = None
     list_owner: LexborNode | None = None  # the ul / ol / dl of a list item
-    negative_at: Totals | None = None  # the innermost boilerplate-named element above
+    negative_at: Totals | None = None  # the innermost boilerplate-named element (or card) above
+    card: Totals | None = None  # the innermost list item or nested article
 
     def copy(self) -> Context:
         return Context(self.owner, self.owner_tag, self.link, self.caption, self.quote, self.table,
-                       self.list_owner, self.negative_at)
+                       self.list_owner, self.negative_at, self.card)
 
 
 @dataclass(slots=True, eq=False)
@@ -168,6 +174,8 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                 block_totals.pop()
                 owner_contexts.pop()
                 containers.append(totals)
+                if totals.teaser and totals.good < TEASER_MAX_PROSE:
+                    totals.hint = ALWAYS_BOILERPLATE
                 if totals.hint > 0:
                     totals.named_good = totals.good
                 if block_totals:
@@ -198,8 +206,10 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
             continue
         node_hint = 0
         caption = tag in CAPTION_TAGS
+        attrs = child.attributes
+        if attrs and _hidden(attrs):
+            continue
         if use_hints:
-            attrs = child.attributes
             names = _names(attrs) if attrs else ""
             if names:
                 node_hint = hint(names)
@@ -227,8 +237,10 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
             sub.list_owner = None
         totals = Totals(child, tag, len(block_totals), node_hint, parent=block_totals[-1],
                         outer_negative=ctx.negative_at)
-        if node_hint < 0:
-            sub.negative_at = totals
+        if node_hint < 0 or tag in CARD_TAGS:
+            sub.negative_at = totals  # a card joins the chain: it becomes boilerplate if it turns out a teaser
+        if tag in CARD_TAGS:
+            sub.card = totals
         block_totals.append(totals)
         owner_contexts.append(sub)
         stack.append((child.iter(include_text=True), sub, totals))
@@ -264,16 +276,37 @@ def _move(containers: list[Totals], trusted: Callable[[Totals], bool]) -> None:
             totals.parent.moved += totals.moved
 
 
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    """``hidden`` or an inline ``display: none`` / ``visibility: hidden``: never shown, never body text."""
+    if "hidden" in attrs:
+        return True
+    style = attrs.get("style")
+    if not style or "none" not in style and "hidden" not in style:
+        return False
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def is_teaser(segment: Segment) -> bool:
+    """An excerpt cut off with an ellipsis next to its link: a teaser for another page."""
+    return segment.link_chars > 0 and segment.text.endswith(ELLIPSIS)
+
+
 def _score(segment: Segment, totals: Totals) -> None:
     """Add a segment's text to its block's totals: prose is good, links and stray fragments are bad."""
-    if segment.context.caption:
+    ctx = segment.context
+    if ctx.caption:
         return
     length = len(segment.text)
     links = segment.link_chars
-    if links > 0.5 * length:
-        totals.bad += length
-    elif segment.owner_tag in HEADING_TAGS:
+    if segment.owner_tag in HEADING_TAGS:
+        if ctx.card is not None and links > 0.6 * length:
+            ctx.card.teaser = True
+        if links > 0.5 * length:
+            totals.bad += length
         return
+    if links > 0.5 * length or is_teaser(segment):
+        totals.bad += length
     elif length >= 80 or (length >= 30 and segment.text.endswith(SENTENCE_END)):
         totals.good += length - links
         totals.paragraphs += 1
