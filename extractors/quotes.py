@@ -92,6 +92,10 @@ _TITLES = frozenset(w.lower() for w in (
 _CONJUNCTIONS = frozenset({"and", "but", "or", "which", "that", "while", "as", "so", "because", "và", "nhưng", "mà",
                            "để", "khi", "nên", "vì", "hay", "hoặc", "rồi"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "la", "du", "da", "di", "le"})
+# Longest speaker phrase, in words. Before the quote the verb and colon must touch it, a strong sign,
+# so a long Vietnamese appositive ("ông X, Giám đốc Sở Văn hóa, Thể thao và Du lịch, nhấn mạnh:") passes.
+_MAX_WHO_WORDS = 12
+_MAX_WHO_WORDS_BEFORE = 20
 _EDGE_PUNCT = ".,;:!?()[]\"'“”«»"
 
 
@@ -149,7 +153,7 @@ def attribute(paragraph: str, start: int, end: int) -> Attribution | None:
         if found and _plausible_who(found.group("who")):
             return _attribution(found.group("who"), end + found.end())
     found = _BEFORE_RE.search(before)
-    if found and _plausible_who(found.group("who")):
+    if found and _plausible_who(_last_clause(found.group("who")), _MAX_WHO_WORDS_BEFORE):
         return _attribution(_last_clause(found.group("who")))
     for lead_in in _LEAD_IN_RE.finditer(before):
         raw = clean(lead_in.group("who").replace(_MASKED_DOT, "."))
@@ -204,10 +208,10 @@ def _is_name_token(token: str) -> bool:
     return not (len(letters) > 1 and all(ch.isupper() for ch in letters))  # NATO, UBND: acronyms
 
 
-def _plausible_who(who: str) -> bool:
+def _plausible_who(who: str, max_words: int = _MAX_WHO_WORDS) -> bool:
     """A speaker phrase is short and does not open with a conjunction ("…" and the ministry said)."""
     words = clean(who).split()
-    return 0 < len(words) <= 12 and words[0].lower() not in _CONJUNCTIONS
+    return 0 < len(words) <= max_words and words[0].lower() not in _CONJUNCTIONS
 
 
 def _last_clause(who: str) -> str:

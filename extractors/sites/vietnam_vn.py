@@ -48,6 +48,8 @@ class VietnamVnPage(ArticlePage):
     _edition_path = re.compile(r"^/([a-z]{2})(?:/|$)")
     # The licence block of the site footer (targets.md §1.1).
     _footer_line = re.compile(r"^(?:bộ văn hóa|chịu trách nhiệm|cục trưởng|trụ sở|giấy phép|email:|điện thoại:)", re.I)
+    _card_title_selector = "h2 a[href], h3 a[href], h4 a[href]"
+    _min_cards = 3
     _widget_max_chars = 200
     _caption_max_chars = 300
     _never_swept = frozenset({"script", "style", "template", "noscript", "svg", "head", "h1"})
@@ -153,12 +155,20 @@ class VietnamVnPage(ArticlePage):
         return getattr(self, "_videos", [])
 
     def is_article(self) -> bool:
-        """Not a tag / category / author / events page, and an article's marks: its body or its source line."""
+        """Not a tag / category / author / events page; without ``.post-detail-body``, a source line and no
+        list of article cards."""
         path = urlsplit(self.doc.url).path
         if self._non_article_path.match(path) or self._edition_path.sub("/", path).strip("/") == "":
             return False
-        has_marks = self.doc.tree.css_first(self._body_selector) is not None or self.source_line is not None
-        return has_marks and super().is_article()
+        if self.doc.tree.css_first(self._body_selector) is None:
+            if self.source_line is None or self._looks_like_listing():
+                return False
+        return super().is_article()
+
+    def _looks_like_listing(self) -> bool:
+        """Without the known body element: several headline links in the text is a list of articles."""
+        root = self.content_root
+        return root is not None and len(root.css(self._card_title_selector)) >= self._min_cards
 
     # ----- helpers -------------------------------------------------------------------------------
 
@@ -222,7 +232,7 @@ class VietnamVnPage(ArticlePage):
         if not text or len(text) > self._widget_max_chars:
             return None
         if self._footer_line.match(text):
-            return "footer_line"
+            return "footer_licence"
         return boilerplate.placeholder_rule(text)
 
     def _related_section(self, heading: LexborNode) -> LexborNode:
