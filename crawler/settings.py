@@ -1,0 +1,91 @@
+"""Scrapy settings of the vnnews crawler.
+
+Polite by default, as the Scrapy docs advise for broad crawls (docs/topics/broad-crawls.rst,
+docs/topics/autothrottle.rst): robots.txt obeyed, AutoThrottle on, a per-domain concurrency cap, an
+honest User-Agent, retries that back off and honour ``Retry-After``.
+
+Override any value per run with ``-s NAME=VALUE``. Custom settings (not Scrapy's own) are marked
+"custom" and document their default. Sections are ordered as a request flows: who we are, how fast,
+what to retry, what to do with items, what to report. Add new components in their section.
+"""
+
+# ----- Project ----------------------------------------------------------------------------------
+
+BOT_NAME = "crawler"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+ADDONS = {
+    "crawler.addons.DefaultFeed": 100,
+}
+
+# ----- Identity: set this to name yourself -------------------------------------------------------
+
+# Sites see this on every request. Put your project and a contact in it, e.g.
+#   scrapy crawl vietnam_vn -s USER_AGENT="acme-news-research/1.0 (+mailto:data@acme.example)"
+USER_AGENT = "vnnews-crawler/0.1 (news research crawler; operator contact not set)"
+
+# ----- Politeness -------------------------------------------------------------------------------
+
+ROBOTSTXT_OBEY = True
+# Total requests in flight across all sites, and per site (Scrapy's defaults: 16 and 8).
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# The floor under AutoThrottle's delay between two requests to the same site, in seconds (jittered ±50%).
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+# Average requests in flight per site that AutoThrottle aims for.
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+# News pages need no session; cookies only make responses vary (broad-crawl advice).
+COOKIES_ENABLED = False
+
+# ----- Retries ----------------------------------------------------------------------------------
+
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# custom: first wait before a retry when the response has no Retry-After, in seconds; doubles per retry.
+RETRY_BACKOFF_BASE = 2.0
+# custom: longest backoff wait, in seconds.
+RETRY_BACKOFF_MAX = 60.0
+# custom: a Retry-After longer than this (seconds) gives the request up instead of waiting.
+RETRY_AFTER_MAX = 300.0
+
+# ----- Downloader middlewares -------------------------------------------------------------------
+
+DOWNLOADER_MIDDLEWARES = {
+    # Same place, settings and stats as Scrapy's RetryMiddleware, plus the waiting.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+}
+
+# ----- Items and output -------------------------------------------------------------------------
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.SchemaValidationPipeline": 300,
+}
+# custom: how many schema violations of one dropped record are logged.
+VALIDATION_LOG_MAX_ERRORS = 5
+
+# One JSON record per line, UTF-8, never \uXXXX-escaped.
+FEED_EXPORT_ENCODING = "utf-8"
+# custom: the feed written when a run gives no -O/-o and no FEEDS (crawler.addons.DefaultFeed): one
+# file per run, named after the spider and the UTC start time. FEEDS is not set here: Scrapy merges
+# -O/-o with FEEDS, so a file in FEEDS would be written on every run beside the one asked for.
+DEFAULT_FEED = "output/%(name)s-%(time)s.jsonl"
+
+# ----- Extensions and reporting -----------------------------------------------------------------
+
+EXTENSIONS = {
+    "crawler.report.CrawlReport": 500,
+}
+# custom: log a summary and write <feed>.report.json next to each local feed file at the end of a crawl.
+CRAWL_REPORT_ENABLED = True
+
+LOG_LEVEL = "INFO"
+
+# ----- Runtime ----------------------------------------------------------------------------------
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
