@@ -38,7 +38,10 @@ MIN_WORDS = 4
 
 _OPEN = "\"“„«"
 _CLOSE = "\"”“»"
-_QUOTED_RE = re.compile(rf"[{_OPEN}](?P<text>[^{_OPEN}{_CLOSE}»\n]{{1,2000}}?)[{_CLOSE}]")
+# A straight quote touching a letter or digit is an inch mark or a typo, not a quote mark ('15" screen').
+_QUOTED_RE = re.compile(
+    rf"(?:(?<![\w])\"|[“„«])(?P<text>[^{_OPEN}{_CLOSE}»\n]{{1,2000}}?)(?:\"(?![\w])|[”“»])"
+)
 
 _EN_VERBS = (
     "said|says|stressed|stresses|told|tells|added|adds|noted|notes|stated|states|affirmed|affirms|emphasi[sz]ed|"
@@ -59,8 +62,13 @@ _WHO = rf"[^.;:!?{_OPEN}{_CLOSE}»]{{2,120}}?"
 _AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?=[\s.,;:!?]|$)", re.I)
 # "…," said Mao Ning.
 _AFTER_INVERTED_RE = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_EN_VERBS})\s+(?P<who>{_WHO})\s*(?=[.,;!?]|$)", re.I)
-# A Chinese diplomatic official said: "…"   /   Ông X nhấn mạnh rằng “…”
-_BEFORE_RE = re.compile(rf"(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?:\s+(?:that|rằng|là))?\s*[:,]?\s*$", re.I)
+# A Chinese diplomatic official said: "…"   /   Ông X nhấn mạnh rằng “…”   /   X told reporters that "…"
+# Words between the verb and the quote ("told reporters", "said in a statement") need "that"/"rằng" or ":".
+_BEFORE_RE = re.compile(
+    rf"(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?P<object>(?:\s+[^\s:;.!?{_OPEN}{_CLOSE}»]+){{0,5}}?)"
+    r"(?P<end>\s+(?:that|rằng|là)\s*[:,]?|\s*[:,])?\s*$",
+    re.I,
+)
 # According to Ms. Mao Ning, …   /   Theo bà Mao Ninh, …
 _LEAD_IN_RE = re.compile(r"(?:^|[,;]\s*)(?:according to|theo)\s+(?P<who>[^,.;:!?]{2,80}?)\s*,", re.I)
 _SENTENCE_END_RE = re.compile(r"[.!?…]\s+(?=\S)")
@@ -68,7 +76,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?…]\s+(?=\S)")
 # ("BS.CK2", "TP.HCM"). They are masked with a look-alike of the same length so positions still match.
 _NON_FINAL_DOT_RE = re.compile(
     r"(?:(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Gs|GS|TS|BS))|(?<=\b(?:Mrs|Col|Gen|Sen|Rep|Gov|ThS|PGS|Ths))|"
-    r"(?<=\bProf)|(?<=\b[A-Z]))\.|\.(?=\S)"
+    r"(?<=\bProf)|(?<=\b[A-Z]))\.|\.(?=[^\s\"”“»’')\]])"
 )
 _MASKED_DOT = "\u2024"
 # A closing "— Name" line: an em or en dash after the quoted sentence ends (a hyphen is too common in text).
@@ -91,6 +99,13 @@ _TITLES = frozenset(w.lower() for w in (
 ))
 _CONJUNCTIONS = frozenset({"and", "but", "or", "which", "that", "while", "as", "so", "because", "và", "nhưng", "mà",
                            "để", "khi", "nên", "vì", "hay", "hoặc", "rồi"})
+# Capitalised words that are never part of a name: days, months, and sentence openers of time.
+_NOT_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "ngày", "tháng",
+    "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "sau", "trước", "theo", "tại", "trong", "on", "in", "at", "the",
+    "this", "that", "last", "earlier", "later",
+})  # not "A", "An", "Năm": Vietnamese given names
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "la", "du", "da", "di", "le"})
 # Longest speaker phrase, in words. Before the quote the verb and colon must touch it, a strong sign,
 # so a long Vietnamese appositive ("ông X, Giám đốc Sở Văn hóa, Thể thao và Du lịch, nhấn mạnh:") passes.
@@ -147,12 +162,14 @@ def attribute(paragraph: str, start: int, end: int) -> Attribution | None:
     sentence_start = _sentence_start(paragraph, start)
     before = paragraph[sentence_start:start]
     # "… vigilant." The next sentence: a full stop inside the marks then a capital ends the sentence.
-    sentence_closed = paragraph[end - 2: end - 1] == "." and after.strip()[:1].isupper()
+    sentence_closed = paragraph[end - 2: end - 1] in ".!?…" and after.strip()[:1].isupper()
     for pattern in () if sentence_closed else (_AFTER_INVERTED_RE, _AFTER_RE):
         found = pattern.match(after)
         if found and _plausible_who(found.group("who")):
             return _attribution(found.group("who"), end + found.end())
     found = _BEFORE_RE.search(before)
+    if found and found.group("object") and not found.group("end"):
+        found = None  # "warned Japan to be “…”": a fragment quoted mid-clause, not speech introduced
     if found and _plausible_who(_last_clause(found.group("who")), _MAX_WHO_WORDS_BEFORE):
         return _attribution(_last_clause(found.group("who")))
     for lead_in in _LEAD_IN_RE.finditer(before):
@@ -200,7 +217,7 @@ def _token(word: str) -> str:
 
 
 def _is_name_token(token: str) -> bool:
-    if not token or not token[0].isupper() or any(ch.isdigit() for ch in token):
+    if not token or not token[0].isupper() or any(ch.isdigit() for ch in token) or token.lower() in _NOT_NAMES:
         return False
     if "." in token.rstrip(".") and len(token) > 2:  # BS.CK2, PGS.TS, TP.HCM: titles and places, not names
         return False

@@ -39,7 +39,7 @@ LIST_TAGS = frozenset({"ul", "ol", "dl"})
 CAPTION_TAGS = frozenset({"figure", "figcaption"})
 # Sectioning tags that are boilerplate unless they hold most of the prose.
 ASIDE_TAGS = frozenset({"aside", "nav", "footer", "form"})
-# A teaser card: a list item or nested article whose heading is a link, with little prose of its own.
+# A teaser card: a list item or nested article with a linked title and little prose of its own.
 CARD_TAGS = frozenset({"li", "article"})
 TEASER_MAX_PROSE = 600
 ELLIPSIS = ("...", "…")
@@ -67,7 +67,8 @@ class Totals:
     paragraphs: int = 0
     named_good: float = 0.0  # prose inside content-named elements (``article-body``) of this subtree
     moved: float = 0.0  # prose below that sits in confirmed boilerplate
-    teaser: bool = False  # a card (list item, nested article) whose heading is a link
+    teaser: bool = False  # a card (list item, nested article) holding a linked title
+    titled: bool = False  # a card holding an h1
     confirmed: bool = False  # named like boilerplate and not where most of the prose is
 
     @property
@@ -174,8 +175,6 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                 block_totals.pop()
                 owner_contexts.pop()
                 containers.append(totals)
-                if totals.teaser and totals.good < TEASER_MAX_PROSE:
-                    totals.hint = ALWAYS_BOILERPLATE
                 if totals.hint > 0:
                     totals.named_good = totals.good
                 if block_totals:
@@ -256,9 +255,13 @@ def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:
     ``article__content``) is a layout wrapper. Otherwise, first trust every name. When that leaves no
     element with a fair share of the page's prose, a name has hidden the article (``content-with-sidebar``,
     WordPress's ``tag-news`` post classes): then trust only the names of elements that do not hold most
-    of the prose. Reader comments are always trusted.
+    of the prose. Reader comments and teaser cards (a linked title, a little prose, not most of the
+    page's prose) are always trusted.
     """
-    _move(containers, lambda t: t.named_good <= 0.5 * t.good)
+    for totals in containers:
+        if totals.teaser and not totals.titled and totals.good < min(TEASER_MAX_PROSE, WRAPPER_SHARE * page_good):
+            totals.hint = ALWAYS_BOILERPLATE
+    _move(containers, lambda t: t.hint <= ALWAYS_BOILERPLATE or t.named_good <= 0.5 * t.good)
     best = max((t.effective_good for t in containers if not t.in_boilerplate), default=0.0)
     if best < STRICT_MIN_SHARE * page_good:
         _move(containers, lambda t: t.hint <= ALWAYS_BOILERPLATE or (
@@ -299,9 +302,12 @@ def _score(segment: Segment, totals: Totals) -> None:
         return
     length = len(segment.text)
     links = segment.link_chars
+    if ctx.card is not None:
+        if segment.owner_tag == "h1":
+            ctx.card.titled = True  # the page's own title: this card is the article, not a teaser
+        elif links > 0.6 * length and length >= 10:
+            ctx.card.teaser = True  # a linked title in a card: the card points to another page
     if segment.owner_tag in HEADING_TAGS:
-        if ctx.card is not None and links > 0.6 * length:
-            ctx.card.teaser = True
         if links > 0.5 * length:
             totals.bad += length
         return
