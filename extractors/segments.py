@@ -15,6 +15,7 @@ of the prose: wrappers such as ``<div class="content-with-sidebar">`` or WordPre
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
@@ -43,6 +44,7 @@ ASIDE_TAGS = frozenset({"aside", "nav", "footer", "form"})
 CARD_TAGS = frozenset({"li", "article"})
 TEASER_MAX_PROSE = 600
 ELLIPSIS = ("...", "…")
+_CJK_RE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]")
 # Container tags a main-content root may be.
 CONTAINER_TAGS = frozenset({"div", "article", "main", "section", "td", "body", "center", "font", "span"})
 SENTENCE_END = (".", "!", "?", "…", ":", "\"", "”", "’", "»", ")", "。", "！", "？", "।")
@@ -282,12 +284,20 @@ def _move(containers: list[Totals], trusted: Callable[[Totals], bool]) -> None:
 def _hidden(attrs: dict[str, str | None]) -> bool:
     """``hidden`` or an inline ``display: none`` / ``visibility: hidden``: never shown, never body text."""
     if "hidden" in attrs:
-        return True
+        # React streams server-rendered content into <div hidden id="S:0"> and moves it into place.
+        return not (attrs.get("id") or "").startswith("S:")
     style = attrs.get("style")
     if not style or "none" not in style and "hidden" not in style:
         return False
     style = style.replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
+
+
+def text_weight(text: str) -> int:
+    """Length in characters, where a CJK character (a word of its own) counts as three."""
+    if text.isascii():
+        return len(text)
+    return len(text) + 2 * len(_CJK_RE.findall(text))
 
 
 def is_teaser(segment: Segment) -> bool:
@@ -300,8 +310,8 @@ def _score(segment: Segment, totals: Totals) -> None:
     ctx = segment.context
     if ctx.caption:
         return
-    length = len(segment.text)
-    links = segment.link_chars
+    length = text_weight(segment.text)
+    links = segment.link_chars * length // len(segment.text)
     if ctx.card is not None:
         if segment.owner_tag == "h1":
             ctx.card.titled = True  # the page's own title: this card is the article, not a teaser
