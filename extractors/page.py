@@ -39,6 +39,7 @@ class ArticlePage:
 
     def prune(self) -> None:
         """Remove what is never content, before any field reads the tree."""
+        self.doc.meta, self.doc.jsonld  # noqa: B018  read JSON-LD before its <script> elements are pruned
         boilerplate.prune(self.doc.tree, boilerplate.NEVER_CONTENT, "non_content_tags", self.dropped)
 
     @cached_property
