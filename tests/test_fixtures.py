@@ -107,3 +107,29 @@ def test_meta_says_what_the_page_is(fixture: Fixture) -> None:
         assert "RECONSTRUCTION" in fixture.html()[:600], "mark the HTML itself too"
     if fixture.expected() is not None:
         assert meta["must_not_contain"], "list the boilerplate this page must not leak"
+
+
+def test_vnexpress_agrees_with_fundus_except_its_caption_in_the_body() -> None:
+    """The real VnExpress page's expected record against fundus's expected output for the same page.
+
+    Fundus keeps the photo caption ("Y bác sĩ nội soi cho bệnh nhân. Ảnh: Bệnh viện cung cấp") as a body
+    paragraph; that is wrong, and here it is the image's caption and credit.
+    """
+    fixture = next(f for f in FIXTURES if f.site == "vnexpress")
+    fundus = json.loads(fixture.directory.joinpath(f"{fixture.name}.fundus.json").read_text("utf-8"))["V1"]
+    record = fixture.expected()
+    assert record is not None
+    caption_paragraph = "Y bác sĩ nội soi cho bệnh nhân. Ảnh: Bệnh viện cung cấp"
+    fundus_paragraphs = fundus["body"]["sections"][0]["paragraphs"]
+    assert caption_paragraph in fundus_paragraphs
+    assert [block["text"] for block in record["body"]] == [p for p in fundus_paragraphs if p != caption_paragraph]
+    assert record["headline"] == fundus["title"]
+    assert [author["name"] for author in record["authors"]] == fundus["authors"]
+    assert [record["description"]] == fundus["body"]["summary"]
+    assert record["datePublished"] == fundus["publishing_date"].replace(" ", "T")
+    assert record["keywords"] == fundus["topics"]
+    [image] = record["images"]
+    [fundus_image] = fundus["images"]
+    assert (image["caption"], [image["credit"]], image["alt"]) == (
+        fundus_image["caption"], fundus_image["authors"], fundus_image["description"])
+    assert image["url"] in [version["url"] for version in fundus_image["versions"]]

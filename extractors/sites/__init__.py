@@ -3,4 +3,4 @@
 Add a module here and import it below; its ``@handles(...)`` decorator registers it.
 """
 
-from . import vietnam_vn  # noqa: F401
+from . import vietnam_vn, vnexpress, vtv  # noqa: F401
