@@ -86,6 +86,48 @@ CRAWL_REPORT_ENABLED = True
 
 LOG_LEVEL = "INFO"
 
+# ----- Incremental crawling / seen-store (crawler.incremental, crawler.seenstore) -----------------
+
+# custom: remember every article written (SQLite) and, on later runs, fetch and write only new or
+# changed ones; `-a full=1` writes everything again. Without `-a since`, vietnam_vn starts where the
+# last successful run's window ended. One crawl at a time per store: a second one exits 1 at once.
+SEENSTORE_ENABLED = True
+# custom: the store file; %(name)s is the spider's name. Relative to the working directory.
+SEENSTORE_PATH = "output/seen-%(name)s.sqlite3"
+# custom: fsync each feed line before the store records it (also safe on power loss; costs a disk flush).
+SEENSTORE_FSYNC = True
+EXTENSIONS.update({"crawler.incremental.SeenStoreExtension": 100})
+SPIDER_MIDDLEWARES = {"crawler.incremental.IncrementalMiddleware": 800}
+# Local feed files: one whole line per write, fsync'd, a half line left by a killed run cut off on append.
+FEED_STORAGES = {
+    "": "crawler.incremental.DurableFileFeedStorage",
+    "file": "crawler.incremental.DurableFileFeedStorage",
+}
+
+# ----- Alarms (crawler.alarms on Spidermon) --------------------------------------------------------
+
+# custom: at the end of a crawl, check the thresholds below; a crawl below them logs one
+# "ERROR: ALARM <reason>: ..." line per problem and `scrapy crawl` exits 1 (crawler.commands.crawl).
+# A crawl paused with Ctrl-C is not judged.
+ALARMS_ENABLED = True
+# custom: fewest articles (written, or unchanged since the last run) a crawl may find.
+ALARM_MIN_ARTICLES = 1
+# custom: least share of written records with the field filled, per spider ("*": any other spider),
+# or one {field: share} map for all. A generic site names no source paper: only vietnam_vn checks it.
+ALARM_MIN_FILL_RATES = {
+    "*": {"headline": 0.9, "datePublished": 0.7, "articleBody": 0.9},
+    "vietnam_vn": {"headline": 0.9, "datePublished": 0.8, "sourceOrganization": 0.7, "articleBody": 0.9},
+}
+# custom: most responses that may be HTTP 403/429 or a bot-challenge page (share of all responses).
+ALARM_MAX_BLOCKED_RATIO = 0.5
+EXTENSIONS.update({
+    "crawler.alarms.BlockedResponseCounter": 100,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 600,
+})
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["crawler.alarms.AlarmSuite"]
+COMMANDS_MODULE = "crawler.commands"
+
 # ----- Runtime ----------------------------------------------------------------------------------
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -1,0 +1,255 @@
+"""Incremental crawls on top of the seen-store: skip what an earlier run wrote, re-write what changed.
+
+Three components, all enabled by ``SEENSTORE_ENABLED`` (settings.py, section "Incremental crawling"):
+
+* :class:`SeenStoreExtension` opens and locks the store for the crawl's life, recovers after a
+  crash, gives the spider its default ``since`` (where the last successful run's window ended),
+  records every article once its line is in the feed, and closes the run with its status.
+* :class:`IncrementalMiddleware` (a spider middleware: it sees the article response with its
+  ``meta["sitemap_lastmod"]`` next to the record) drops article requests whose sitemap ``lastmod``
+  is the stored one, and re-fetched records identical to the stored one (same fingerprint: whole
+  record less download time); it stamps ``metadata.revision`` on the rest: ``new``,
+  ``lastmod-changed`` (the sitemap said it changed, and it did) or ``content-changed`` (it changed
+  with no new ``lastmod``, e.g. an entry without one).
+* :class:`DurableFileFeedStorage` writes local feed files unbuffered, one ``write`` per line,
+  with ``fsync``, so the store never records an article whose line could still be lost.
+
+``-a full=1`` fetches and writes everything (revision ``unchanged`` for what did not change);
+the store is still updated.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from datetime import date
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Self
+
+from scrapy import Request, Spider, signals
+from scrapy.exceptions import NotConfigured
+from scrapy.extensions.feedexport import FileFeedStorage
+from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
+
+from crawler.seenstore import (
+    FINISHED,
+    SeenArticle,
+    SeenStore,
+    SeenStoreBusy,
+    normalize_lastmod,
+    record_fingerprint,
+    record_key,
+    truncate_partial_line,
+)
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+logger = logging.getLogger(__name__)
+
+NEW = "new"
+LASTMOD_CHANGED = "lastmod-changed"
+CONTENT_CHANGED = "content-changed"
+UNCHANGED = "unchanged"  # only written under -a full=1
+LINE_FORMATS = frozenset({"jsonl", "jsonlines", "jl"})
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+
+
+def is_full_crawl(spider: Spider) -> bool:
+    return str(getattr(spider, "full", "") or "").strip().lower() in TRUE_WORDS
+
+
+def is_article_record(item: Any) -> bool:
+    return isinstance(item, dict) and "url" in item and isinstance(item.get("metadata"), dict)
+
+
+def sitemap_lastmod(response: Response | None) -> str | None:
+    return normalize_lastmod(response.meta.get("sitemap_lastmod")) if response is not None else None
+
+
+class SeenStoreExtension:
+    """Owns the crawl's :class:`SeenStore`; the middleware and the feed storage reach it through this."""
+
+    def __init__(self, crawler: Crawler, store: SeenStore) -> None:
+        self.crawler = crawler
+        self.store = store
+        self.run_id: int | None = None
+        self.written_urls: set[str] = set()  # this run's: their repeats are the dupefilter's business
+        self._feeds: dict[str, DurableFile] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        settings = crawler.settings
+        if not settings.getbool("SEENSTORE_ENABLED"):
+            raise NotConfigured
+        assert crawler.spider is not None  # extensions are built after the spider
+        path = Path(settings.get("SEENSTORE_PATH") % {"name": crawler.spider.name})
+        try:
+            store = SeenStore.open(path)
+        except SeenStoreBusy as exc:
+            logger.error("%s; not starting", exc)
+            raise
+        store.recover()
+        extension = cls(crawler, store)
+        extension._default_since(crawler.spider)
+        crawler.signals.connect(extension.spider_opened, signals.spider_opened)
+        crawler.signals.connect(extension.engine_stopped, signals.engine_stopped)
+        return extension
+
+    def _default_since(self, spider: Spider) -> None:
+        """No ``-a since``: start where the last successful run's window ended (that day included)."""
+        if getattr(spider, "since_given", True) or is_full_crawl(spider):
+            return
+        last_until = self.store.last_window_until(spider.name)
+        window = getattr(spider, "window", None)
+        if not last_until or window is None:
+            return
+        since = date.fromisoformat(last_until)
+        if since > window.until:
+            logger.info("seen-store: last window ended %s, after until=%s: default since kept", since, window.until)
+            return
+        spider.window = type(window)(since, window.until, window.tz)
+        logger.info("seen-store: since=%s (where the last successful run's window ended)", since)
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.run_id = self.store.start_run(spider.name)
+        # Connected now, after every extension's from_crawler: so after the FeedExporter has written the line.
+        self.crawler.signals.connect(self.item_scraped, signals.item_scraped)
+
+    def attach_feed(self, path: Path, file: DurableFile) -> None:
+        assert self.run_id is not None
+        key = str(path.resolve())
+        self._feeds[key] = file
+        self.store.attach_feed(key, os.fstat(file.fileno()).st_size, self.run_id)
+
+    def item_scraped(self, item: Any, response: Response | None, spider: Spider) -> None:
+        if not is_article_record(item):
+            return
+        revision = item["metadata"].get("revision") or NEW
+        sizes = {path: os.fstat(file.fileno()).st_size for path, file in self._feeds.items() if not file.closed}
+        self.store.record(item, lastmod=sitemap_lastmod(response), revision=revision, feed_sizes=sizes)
+        self.written_urls.update((item["url"], record_key(item)))
+        if response is not None:
+            self.written_urls.update((response.url, *response.meta.get("redirect_urls", ())))
+        self.crawler.stats.inc_value(f"seenstore/written/{revision}")
+
+    def engine_stopped(self) -> None:
+        stats = self.crawler.stats
+        reason = stats.get_value("finish_reason")
+        failed_alarms = stats.get_value("alarms/failed", 0)
+        status = FINISHED if reason == "finished" and not failed_alarms else ("alarm" if failed_alarms else reason)
+        window = getattr(self.crawler.spider, "window", None)
+        if self.run_id is not None:
+            until = window.until.isoformat() if window is not None else None
+            self.store.finish_run(self.run_id, status=status or "unknown", window_until=until)
+        self.store.close()
+
+
+class IncrementalMiddleware(BaseSpiderMiddleware):
+    """Filters article requests and records against the seen-store; stamps ``metadata.revision``."""
+
+    def __init__(self, crawler: Crawler, extension: SeenStoreExtension) -> None:
+        super().__init__(crawler)
+        self.extension = extension
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        extension = crawler.get_extension(SeenStoreExtension)
+        if extension is None:
+            raise NotConfigured("SeenStoreExtension is not enabled")
+        return cls(crawler, extension)
+
+    @property
+    def _full(self) -> bool:
+        return is_full_crawl(self.crawler.spider)
+
+    def get_processed_request(self, request: Request, response: Response | None) -> Request | None:
+        if not request.meta.get("article") or self._full:
+            return request
+        lastmod = normalize_lastmod(request.meta.get("sitemap_lastmod"))
+        if lastmod is None:
+            return request
+        if request.url in self.extension.written_urls:
+            return request
+        seen = self.extension.store.find(request.url)
+        if seen is not None and seen.lastmod == lastmod:
+            self.crawler.stats.inc_value("seenstore/skipped/unchanged_lastmod")
+            return None
+        return request
+
+    def get_processed_item(self, item: Any, response: Response | None) -> Any:
+        if not is_article_record(item):
+            return item
+        store = self.extension.store
+        key = record_key(item)
+        seen = store.get(key)
+        lastmod = sitemap_lastmod(response)
+        revision = self._revision(seen, lastmod, record_fingerprint(item))
+        if revision == UNCHANGED and not self._full:
+            self.crawler.stats.inc_value("seenstore/skipped/unchanged_content")
+            if lastmod is not None and seen is not None and seen.lastmod != lastmod:
+                store.touch_lastmod(key, lastmod)
+            return None
+        item["metadata"]["revision"] = revision
+        return item
+
+    @staticmethod
+    def _revision(seen: SeenArticle | None, lastmod: str | None, fingerprint: str) -> str:
+        if seen is None:
+            return NEW
+        # A new lastmod alone is not a change: a bumped date over the same record would only duplicate it.
+        if fingerprint == seen.record_hash:
+            return UNCHANGED
+        if lastmod is not None and seen.lastmod is not None and lastmod != seen.lastmod:
+            return LASTMOD_CHANGED
+        return CONTENT_CHANGED
+
+
+class DurableFile(io.FileIO):
+    """A feed file with no user-space buffer: each exported line is one complete ``write``, then ``fsync``."""
+
+    def __init__(self, path: Path, mode: str, *, fsync: bool) -> None:
+        super().__init__(path, mode)
+        self._fsync = fsync
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        written = 0
+        while written < len(view):
+            written += super().write(view[written:])
+        if self._fsync:
+            os.fsync(self.fileno())
+        return written
+
+
+class DurableFileFeedStorage(FileFeedStorage):
+    """``file://`` and plain-path feeds, written durably; a half-written last line is cut before appending."""
+
+    def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None, crawler: Crawler | None = None):
+        super().__init__(uri, feed_options=feed_options)
+        self.feed_options = feed_options or {}
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None) -> Self:
+        return cls(uri, feed_options=feed_options, crawler=crawler)
+
+    def open(self, spider: Spider) -> IO[bytes]:
+        path = Path(self.path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if self.write_mode == "ab" and path.exists():
+            truncate_partial_line(path)
+        fsync = self.crawler.settings.getbool("SEENSTORE_FSYNC", True) if self.crawler else True
+        file = DurableFile(path, self.write_mode, fsync=fsync)
+        extension = self.crawler.get_extension(SeenStoreExtension) if self.crawler else None
+        if extension is not None:
+            if self._is_line_feed():
+                extension.attach_feed(path, file)
+            else:
+                logger.warning("seen-store: feed %s is not plain JSONL; after a crash it is not reconciled", path)
+        return file  # type: ignore[return-value]
+
+    def _is_line_feed(self) -> bool:
+        return self.feed_options.get("format") in LINE_FORMATS and not self.feed_options.get("postprocessing")
