@@ -205,3 +205,13 @@ def test_page_without_body_element_or_source_line_is_not_an_article() -> None:
     html = re.sub(r'<div class="post-detail-info">.*?</div>', "", SEED.html(), count=1)
     html = html.replace("post-detail-body", "content")
     assert run(SEED, html=html) is None
+
+
+def test_deeply_nested_page_is_no_crash() -> None:
+    """Thousands of nested elements: no recursion limit in the profile's own walks."""
+    html = ("<html><body><h1>A headline long enough</h1><div><span>Báo Quốc Tế</span><span>24/05/2023</span></div>"
+            + "<div>" * 3000 + "<p>" + "Prose that is long enough to count as an article body. " * 6 + "</p>"
+            + "</div>" * 3000 + "</body></html>")
+    record = article(SEED, html=html)
+    assert record.sourceOrganization is not None and record.sourceOrganization.name == "Báo Quốc Tế"
+    assert len(record.body) == 1

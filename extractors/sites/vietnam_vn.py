@@ -216,17 +216,20 @@ class VietnamVnPage(ArticlePage):
         for target in targets:
             target.decompose()
 
-    def _collect_widgets(self, node: LexborNode, found: list[tuple[LexborNode, str]]) -> None:
-        for child in node.iter():
-            if child.tag in self._never_swept:
+    def _collect_widgets(self, body: LexborNode, found: list[tuple[LexborNode, str]]) -> None:
+        """Outermost elements whose whole text breaks a widget rule, in page order (explicit stack: no
+        recursion limit on deeply nested pages)."""
+        stack = list(reversed(list(body.iter())))
+        while stack:
+            node = stack.pop()
+            if node.tag in self._never_swept:
                 continue
-            text = child.text(deep=True) or ""
-            if len(text) <= self._widget_max_chars * 2:
-                rule = self._widget_rule(clean(text))
-                if rule:
-                    found.append((child, rule))
-                    continue
-            self._collect_widgets(child, found)
+            text = node.text(deep=True) or ""
+            rule = self._widget_rule(clean(text)) if len(text) <= self._widget_max_chars * 2 else None
+            if rule:
+                found.append((node, rule))
+            else:
+                stack.extend(reversed(list(node.iter())))
 
     def _widget_rule(self, text: str) -> str | None:
         if not text or len(text) > self._widget_max_chars:
