@@ -27,9 +27,9 @@ SOURCE_LINE_RE = re.compile(
 _NOT_A_NAME_RE = re.compile(
     r"^(?:thứ\s+\S+|chủ nhật|cập nhật|ngày|đăng|updated?|published|posted|date|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
+    re.IGNORECASE,
 )
-SOURCE_LINK_RE = re.compile(r"^(?:source|nguồn)\s*:?\s*(?P<name>.{0,80})$", re.I)
+SOURCE_LINK_RE = re.compile(r"^(?:source|nguồn)\s*:?\s*(?P<name>.{0,80})$", re.IGNORECASE)
 _SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "ac", "co", "info", "int", "health"})
 _MAX_LINE = 160
 _WINDOW = 150  # elements after the headline searched for the source line

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
 
 import httpx
 
 from . import extract
 from .encoding import decode_html
-from .fixtures import FIXTURES_DIR, Fixture, FixtureError, discover, fixture_name, read_page
+from .fixtures import FIXTURES_DIR, Fixture, FixtureError, discover, fixture_name, read_page, save_page, utc_now
 from .fixtures import refresh as refresh_fixture
-from .fixtures import save_page, utc_now
 
 USER_AGENT = "vnnews-crawler/0.1 (fixture recorder)"
 TIMEOUT_SECONDS = 30.0
@@ -194,4 +193,4 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-__all__ = ["main", "fetch"]
+__all__ = ["fetch", "main"]

@@ -59,18 +59,18 @@ _VERB = rf"(?:{_EN_VERBS}|{_VI_VERBS})"
 _WHO = rf"[^.;:!?{_OPEN}{_CLOSE}»]{{2,120}}?"
 
 # "…," ministry spokesman Mao Ning stressed.   /   “…”, ông X cho biết.
-_AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?=[\s.,;:!?]|$)", re.I)
+_AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?=[\s.,;:!?]|$)", re.IGNORECASE)
 # "…," said Mao Ning.
-_AFTER_INVERTED_RE = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_EN_VERBS})\s+(?P<who>{_WHO})\s*(?=[.,;!?]|$)", re.I)
+_AFTER_INVERTED_RE = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_EN_VERBS})\s+(?P<who>{_WHO})\s*(?=[.,;!?]|$)", re.IGNORECASE)
 # A Chinese diplomatic official said: "…"   /   Ông X nhấn mạnh rằng “…”   /   X told reporters that "…"
 # Words between the verb and the quote ("told reporters", "said in a statement") need "that"/"rằng" or ":".
 _BEFORE_RE = re.compile(
     rf"(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?P<object>(?:\s+[^\s:;.!?{_OPEN}{_CLOSE}»]+){{0,5}}?)"
     r"(?P<end>\s+(?:that|rằng|là)\s*[:,]?|\s*[:,])?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 # According to Ms. Mao Ning, …   /   Theo bà Mao Ninh, …
-_LEAD_IN_RE = re.compile(r"(?:^|[,;]\s*)(?:according to|theo)\s+(?P<who>[^,.;:!?]{2,80}?)\s*,", re.I)
+_LEAD_IN_RE = re.compile(r"(?:^|[,;]\s*)(?:according to|theo)\s+(?P<who>[^,.;:!?]{2,80}?)\s*,", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…]\s+(?=\S)")
 # Full stops that end no sentence: after a title or an initial ("Ms. Mao", "J. Smith"), or inside a token
 # ("BS.CK2", "TP.HCM"). They are masked with a look-alike of the same length so positions still match.

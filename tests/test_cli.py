@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -32,14 +33,14 @@ SEED_URL = ("https://www.vietnam.vn/en/trung-quoc-phan-doi-manh-me-viec-nato-tie
 class _Pages(BaseHTTPRequestHandler):
     """Serves the fixture pages; /moved redirects, /forbidden answers 403 with an HTML body."""
 
-    routes: dict[str, tuple[int, bytes, str]] = {
+    routes: ClassVar[dict[str, tuple[int, bytes, str]]] = {
         "/article": (200, VI.read_bytes(), "text/html; charset=utf-8"),
         "/en/tag/nato": (200, LISTING.read_bytes(), "text/html"),
         "/forbidden": (403, b"<html><body><h1>Access denied</h1><p>" + b"blocked " * 60 + b"</p></body></html>",
                        "text/html"),
     }
 
-    def do_GET(self) -> None:  # noqa: N802  (http.server's naming)
+    def do_GET(self) -> None:
         if self.path == "/moved":
             self.send_response(301)
             self.send_header("Location", "/article")

@@ -84,7 +84,7 @@ def test_expected_record_validates(fixture: Fixture) -> None:
     expected = fixture.expected()
     assert expected is not None
     assert validation_errors(expected) == []
-    assert list(sorted(expected)) == sorted(ARTICLE_FIELDS)
+    assert sorted(expected) == sorted(ARTICLE_FIELDS)
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=_ids)

@@ -20,13 +20,13 @@ def one(paragraph: str) -> tuple[str, str | None, str | None]:
     ("paragraph", "text_start", "speaker", "speaker_raw"),
     [
         # the seed page's sentences
-        ('"We want to say that the Asia-Pacific region does not welcome group confrontation, does not welcome '
-         'military confrontation," ministry spokesman Mao Ning stressed.',
+        (('"We want to say that the Asia-Pacific region does not welcome group confrontation, does not welcome '
+         'military confrontation," ministry spokesman Mao Ning stressed.'),
          "We want to say that the Asia-Pacific region", "Mao Ning", "ministry spokesman Mao Ning"),
-        ("According to Ms. Mao Ning, Asia is “a promised land for cooperation and development and should not become "
-         "a geopolitical battlefield.”", "a promised land", "Mao Ning", "Ms. Mao Ning"),
-        ('A Chinese diplomatic official said: "NATO\'s continuous expansion to the East in the Asia-Pacific region, '
-         'interference in regional issues... requires countries in the region to be highly vigilant."',
+        (("According to Ms. Mao Ning, Asia is “a promised land for cooperation and development and should not become "
+         "a geopolitical battlefield.”"), "a promised land", "Mao Ning", "Ms. Mao Ning"),
+        (('A Chinese diplomatic official said: "NATO\'s continuous expansion to the East in the Asia-Pacific region, '
+         'interference in regional issues... requires countries in the region to be highly vigilant."'),
          "NATO's continuous expansion", "A Chinese diplomatic official", "A Chinese diplomatic official"),
         # English variants
         ('"We will act now, without any delay," said Foreign Minister Wang Yi.', "We will act now", "Wang Yi",
@@ -42,8 +42,8 @@ def one(paragraph: str) -> tuple[str, str | None, str | None]:
          "Chúng tôi sẽ hoàn thành", "Nguyễn Văn An", "ông Nguyễn Văn An, Giám đốc Sở Xây dựng"),
         ("Theo bà Mao Ninh, châu Á là “miền đất hứa cho sự hợp tác và phát triển”.", "miền đất hứa", "Mao Ninh",
          "bà Mao Ninh"),
-        ("Phát biểu tại hội nghị, ông Trần Minh Đức, Giám đốc Sở Văn hóa, Thể thao và Du lịch, nhấn mạnh: “Tuyến "
-         "đường sông sẽ giúp du khách cảm nhận nhịp sống miền Tây”.", "Tuyến đường sông", "Trần Minh Đức",
+        (("Phát biểu tại hội nghị, ông Trần Minh Đức, Giám đốc Sở Văn hóa, Thể thao và Du lịch, nhấn mạnh: “Tuyến "
+         "đường sông sẽ giúp du khách cảm nhận nhịp sống miền Tây”."), "Tuyến đường sông", "Trần Minh Đức",
          "ông Trần Minh Đức, Giám đốc Sở Văn hóa, Thể thao và Du lịch"),
         ("«Nous allons travailler ensemble sur ce dossier», Thủ tướng Phạm Minh Chính nói.", "Nous allons",
          "Phạm Minh Chính", "Thủ tướng Phạm Minh Chính"),
@@ -95,8 +95,8 @@ def test_no_quote(paragraph: str) -> None:
     "paragraph",
     [
         # a fragment quoted mid-clause: a quote, but the sentence does not say who spoke it next to it
-        'The Chinese Foreign Ministry issued a statement on the same day opposing NATO\'s plan, and warned Japan to be '
-        '"extremely cautious on military security issues."',
+        ('The Chinese Foreign Ministry issued a statement on the same day opposing NATO\'s plan, and warned Japan to be '
+        '"extremely cautious on military security issues."'),
         "Theo kế hoạch, \"nhà máy sẽ được đưa vào vận hành năm 2026\".",  # "theo kế hoạch" names no one
         "According to the report, the plan is \"a clear step towards peace in the region\".",
         '"This is a very good result for all," and the ministry said nothing more.',  # conjunction, not a speaker

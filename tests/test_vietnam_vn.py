@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ FIXTURES = {f.name: f for f in discover(Path(__file__).parent / "fixtures", "vie
 SEED = FIXTURES["en_2023_05_24_nato_japan_reconstruction"]
 VI = FIXTURES["vi_2025_07_13_du_lich_duong_song_reconstruction"]
 LISTING = FIXTURES["en_tag_listing_reconstruction"]
-FETCHED = datetime(2026, 11, 28, tzinfo=timezone.utc)
+FETCHED = datetime(2026, 11, 28, tzinfo=UTC)
 SEED_PATH = "/en/trung-quoc-phan-doi-manh-me-viec-nato-tien-vao-nhat-ban-bat-chap-viec-thu-tuong-kishida-tran-an"
 
 

@@ -47,7 +47,7 @@ class VietnamVnPage(ArticlePage):
     )
     _edition_path = re.compile(r"^/([a-z]{2})(?:/|$)")
     # The licence block of the site footer (targets.md §1.1).
-    _footer_line = re.compile(r"^(?:bộ văn hóa|chịu trách nhiệm|cục trưởng|trụ sở|giấy phép|email:|điện thoại:)", re.I)
+    _footer_line = re.compile(r"^(?:bộ văn hóa|chịu trách nhiệm|cục trưởng|trụ sở|giấy phép|email:|điện thoại:)", re.IGNORECASE)
     _card_title_selector = "h2 a[href], h3 a[href], h4 a[href]"
     _min_cards = 3
     _widget_max_chars = 200
@@ -160,9 +160,9 @@ class VietnamVnPage(ArticlePage):
         path = urlsplit(self.doc.url).path
         if self._non_article_path.match(path) or self._edition_path.sub("/", path).strip("/") == "":
             return False
-        if self.doc.tree.css_first(self._body_selector) is None:
-            if self.source_line is None or self._looks_like_listing():
-                return False
+        known_body = self.doc.tree.css_first(self._body_selector) is not None
+        if not known_body and (self.source_line is None or self._looks_like_listing()):
+            return False
         return super().is_article()
 
     def _looks_like_listing(self) -> bool:

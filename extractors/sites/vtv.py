@@ -22,7 +22,7 @@ class VtvPage(ArticlePage):
 
     _video_selector = '[data-role="content"] [type="VideoStream"][data-vid]'
     _video_caption_selector = ".VideoCMS_Caption"
-    _sapo_prefix = re.compile(r"^\s*VTV\.vn\s*[-–—]\s*", re.I)
+    _sapo_prefix = re.compile(r"^\s*VTV\.vn\s*[-–—]\s*", re.IGNORECASE)
 
     def description(self) -> str | None:
         description = super().description()
