@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from .. import attribution, boilerplate, content, dates, images
+from ..document import Document
 from ..page import ArticlePage
 from ..record import BodyBlock, Image, Organization, Video
 from ..registry import handles
@@ -47,12 +48,23 @@ class VietnamVnPage(ArticlePage):
     )
     _edition_path = re.compile(r"^/([a-z]{2})(?:/|$)")
     # The licence block of the site footer (targets.md §1.1).
-    _footer_line = re.compile(r"^(?:bộ văn hóa|chịu trách nhiệm|cục trưởng|trụ sở|giấy phép|email:|điện thoại:)", re.IGNORECASE)
+    _footer_line = re.compile(
+        r"^(?:bộ văn hóa|chịu trách nhiệm|cục trưởng|trụ sở|giấy phép|email:|điện thoại:)", re.IGNORECASE
+    )
     _card_title_selector = "h2 a[href], h3 a[href], h4 a[href]"
     _min_cards = 3
     _widget_max_chars = 200
     _caption_max_chars = 300
     _never_swept = frozenset({"script", "style", "template", "noscript", "svg", "head", "h1"})
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        # Read from the page before pruning (prune() fills them in): the tree loses these nodes afterwards.
+        self.source_line: attribution.SourceLine | None = None
+        self.source_link: attribution.SourceLink | None = None
+        self._headline_node: LexborNode | None = None
+        self._lead: str | None = None
+        self._videos: list[Video] = []
 
     # ----- pipeline steps -----------------------------------------------------------------------
 
@@ -119,7 +131,7 @@ class VietnamVnPage(ArticlePage):
         time, and the printed day is the article's.
         """
         machine, machine_raw = super().date_published()
-        line = getattr(self, "source_line", None)
+        line = self.source_line
         if line is None:
             return machine, machine_raw
         if isinstance(line.when, datetime):
@@ -129,30 +141,30 @@ class VietnamVnPage(ArticlePage):
             return machine, machine_raw
         return dates.day_in_zone(line.when), line.when_raw
 
+    def description(self) -> str | None:
+        return super().description() or self._lead
+
     def publisher(self) -> Organization:
         return Organization(name=self.PUBLISHER_NAME, url=self.HOME)
 
     def source_organization(self) -> Organization | None:
-        line = getattr(self, "source_line", None)
-        link = getattr(self, "source_link", None)
+        line, link = self.source_line, self.source_link
         name = line.name if line is not None else (link.name if link is not None else None)
         if not name:
             return None
         return Organization(name=name, url=attribution.organization_home(link.url if link else None))
 
     def is_based_on(self) -> str | None:
-        link = getattr(self, "source_link", None)
-        return link.url if link is not None else None
+        return self.source_link.url if self.source_link is not None else None
 
     def attribution_raw(self) -> str | None:
-        line = getattr(self, "source_line", None)
-        return line.raw if line is not None else None
+        return self.source_line.raw if self.source_line is not None else None
 
     def images(self) -> list[Image]:
         return self._images
 
     def videos(self) -> list[Video]:
-        return getattr(self, "_videos", [])
+        return self._videos
 
     def is_article(self) -> bool:
         """Not a tag / category / author / events page; without ``.post-detail-body``, a source line and no
@@ -171,11 +183,6 @@ class VietnamVnPage(ArticlePage):
         return root is not None and len(root.css(self._card_title_selector)) >= self._min_cards
 
     # ----- helpers -------------------------------------------------------------------------------
-
-    source_line: attribution.SourceLine | None = None
-    source_link: attribution.SourceLink | None = None
-    _lead: str | None = None
-    _headline_node: LexborNode | None = None
 
     def _find_lead(self, body: LexborNode) -> str | None:
         """A sapo printed between the headline and the source line (the order seen on some pages)."""
