@@ -95,8 +95,8 @@ def test_no_quote(paragraph: str) -> None:
     "paragraph",
     [
         # a fragment quoted mid-clause: a quote, but the sentence does not say who spoke it next to it
-        ('The Chinese Foreign Ministry issued a statement on the same day opposing NATO\'s plan, and warned Japan to be '
-        '"extremely cautious on military security issues."'),
+        ('The Chinese Foreign Ministry issued a statement on the same day opposing NATO\'s plan, and warned Japan '
+         'to be "extremely cautious on military security issues."'),
         "Theo kế hoạch, \"nhà máy sẽ được đưa vào vận hành năm 2026\".",  # "theo kế hoạch" names no one
         "According to the report, the plan is \"a clear step towards peace in the region\".",
         '"This is a very good result for all," and the ministry said nothing more.',  # conjunction, not a speaker
