@@ -57,7 +57,7 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
 # ``head``).
 _NEGATIVE_ANYWHERE = (
     r"share|sharing|social|related|recommend|recirc|outbrain|taboola|disqus|newsletter|subscri|signup|"
-    r"cookie|consent|gdpr|sidebar|widget|breadcrumb|pagination|advert|sponsor|promo|popular|"
+    r"cookie|consent|gdpr|sidebar|breadcrumb|pagination|advert|sponsor|promo|popular|"
     r"mostread|most-read|trending|byline|author-?bio|authorbox|author-info|about-author|dateline|"
     r"timestamp|toolbar|popup|modal|overlay|screen-reader|sr-only|visually-hidden|skip-link|"
     r"login|signin|masthead|footer|topbar|navbar|menu|"
@@ -67,7 +67,7 @@ _NEGATIVE_ANYWHERE = (
 )
 _NEGATIVE_ALONE = r"ads?|ad-?slot|nav|tags?|meta|date|time|aside|rail|share|social|print|email|header|breaking"
 NEGATIVE_HINT_RE = re.compile(
-    rf"(?:{_NEGATIVE_ANYWHERE})|(?:^|[\s_\-])(?:{_NEGATIVE_ALONE})(?:$|[\s_\-\d])", re.I)
+    rf"(?:{_NEGATIVE_ANYWHERE})|(?:^|[\s_\-])(?:{_NEGATIVE_ALONE})\d*(?:$|[\s_\-])", re.I)
 # The same short words as camelCase parts: ``RightRailContainer``, ``articleMeta``.
 _CAMEL_ALONE_RE = re.compile(r"(?:^|[\s_\-]|(?<=[a-z]))(?:Ads?|Nav|Tags?|Meta|Aside|Rail|Share|Social|Sidebar|Related|"
                              r"Promo|Teaser|Recirc|Newsletter|Byline|Comments?)(?=$|[\s_\-\dA-Z])")

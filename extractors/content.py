@@ -46,13 +46,30 @@ def best_container(reading: Reading) -> Totals | None:
     return best
 
 
+def _with_split_parts(best: Totals, reading: Reading) -> Totals:
+    """The parent instead, when the article is split into sibling parts of the same class (around ads)."""
+    part = best
+    while part.parent is not None and part.parent.effective_good == part.effective_good:
+        part = part.parent  # climb wrappers that add no prose: the parts may be siblings further up
+    parent = part.parent
+    name = part.node.attributes.get("class")
+    if parent is None or not name:
+        return best
+    for totals in reading.containers:
+        if totals.parent is parent and totals is not part and totals.tag == part.tag and totals.effective_good > 0 \
+                and totals.node.attributes.get("class") == name:
+            return parent
+    return best
+
+
 def find_main(doc: Document) -> LexborNode | None:
     """The container with the most prose for the least boilerplate; ``None`` for a page with no prose."""
     body = doc.tree.body
     if body is None:
         return None
-    best = best_container(read(body))
-    return best.node if best is not None else None
+    reading = read(body)
+    best = best_container(reading)
+    return _with_split_parts(best, reading).node if best is not None else None
 
 
 def _drop_rule(segment: Segment) -> str | None:

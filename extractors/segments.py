@@ -70,7 +70,7 @@ class Totals:
     named_good: float = 0.0  # prose inside content-named elements (``article-body``) of this subtree
     moved: float = 0.0  # prose below that sits in confirmed boilerplate
     teaser: bool = False  # a card (list item, nested article) holding a linked title
-    titled: bool = False  # a card holding an h1
+    titled: bool = False  # holds an h1: the article's own title
     confirmed: bool = False  # named like boilerplate and not where most of the prose is
 
     @property
@@ -185,6 +185,7 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                     parent.bad += totals.bad
                     parent.paragraphs += totals.paragraphs
                     parent.named_good += totals.named_good
+                    parent.titled = parent.titled or totals.titled
             continue
         if child.is_text_node:
             value = child.text_content
@@ -253,7 +254,7 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
 def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:
     """Decide which boilerplate-named elements to trust, moving their prose to the bad side.
 
-    An element whose prose sits mostly in content-named elements (``sidebar-grid`` around
+    An element holding the page's h1 is never boilerplate. An element whose prose sits mostly in content-named elements (``sidebar-grid`` around
     ``article__content``) is a layout wrapper. Otherwise, first trust every name. When that leaves no
     element with a fair share of the page's prose, a name has hidden the article (``content-with-sidebar``,
     WordPress's ``tag-news`` post classes): then trust only the names of elements that do not hold most
@@ -261,7 +262,7 @@ def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:
     page's prose) are always trusted.
     """
     for totals in containers:
-        if totals.teaser and not totals.titled and totals.good < min(TEASER_MAX_PROSE, WRAPPER_SHARE * page_good):
+        if totals.teaser and totals.good < min(TEASER_MAX_PROSE, WRAPPER_SHARE * page_good):
             totals.hint = ALWAYS_BOILERPLATE
     _move(containers, lambda t: t.hint <= ALWAYS_BOILERPLATE or t.named_good <= 0.5 * t.good)
     best = max((t.effective_good for t in containers if not t.in_boilerplate), default=0.0)
@@ -274,7 +275,7 @@ def _move(containers: list[Totals], trusted: Callable[[Totals], bool]) -> None:
     for totals in containers:  # post-order: children first
         totals.moved = 0.0
     for totals in containers:
-        totals.confirmed = totals.hint < 0 and trusted(totals)
+        totals.confirmed = totals.hint < 0 and not totals.titled and trusted(totals)
         if totals.confirmed:
             totals.moved = totals.good
         if totals.parent is not None:
@@ -282,10 +283,11 @@ def _move(containers: list[Totals], trusted: Callable[[Totals], bool]) -> None:
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:
-    """``hidden`` or an inline ``display: none`` / ``visibility: hidden``: never shown, never body text."""
-    if "hidden" in attrs:
-        # React streams server-rendered content into <div hidden id="S:0"> and moves it into place.
-        return not (attrs.get("id") or "").startswith("S:")
+    """An inline ``display: none`` / ``visibility: hidden``: never shown, never body text.
+
+    Not the ``hidden`` attribute: React streams server-rendered articles into ``<div hidden>`` and
+    paywalls hide the text they reveal to subscribers with it (ABC.es).
+    """
     style = attrs.get("style")
     if not style or "none" not in style and "hidden" not in style:
         return False
@@ -312,11 +314,10 @@ def _score(segment: Segment, totals: Totals) -> None:
         return
     length = text_weight(segment.text)
     links = segment.link_chars * length // len(segment.text)
-    if ctx.card is not None:
-        if segment.owner_tag == "h1":
-            ctx.card.titled = True  # the page's own title: this card is the article, not a teaser
-        elif links > 0.6 * length and length >= 10:
-            ctx.card.teaser = True  # a linked title in a card: the card points to another page
+    if segment.owner_tag == "h1":
+        totals.titled = True  # the page's own title: what holds it is the article, not boilerplate
+    elif ctx.card is not None and links > 0.6 * length and length >= 10:
+        ctx.card.teaser = True  # a linked title in a card: the card points to another page
     if segment.owner_tag in HEADING_TAGS:
         if links > 0.5 * length:
             totals.bad += length
