@@ -4,9 +4,10 @@ It serves ``tests/fixtures/portal/`` (a small reconstructed copy: robots.txt, th
 and news sitemaps, article pages of both editions, a listing, an events page). Text files are templates:
 ``{base_url}`` becomes the server's own address at serve time, so the sitemaps name the server.
 
-URL to file: ``/`` is ``index.html``; ``/<path>`` is ``<path>`` if that file exists, else
-``<path>.html``; a trailing slash redirects (301) to the same path without it, as the portal's canonical
-form; the query string is ignored; anything else is 404. Tests can queue scripted responses for a path
+URL to file: a path named in the copy's ``aliases.json`` is the file it names (pages of other fixture
+sets, served without copying them); ``/`` is ``index.html``; ``/<path>`` is ``<path>`` if that file
+exists, else ``<path>.html``; a trailing slash redirects (301) to the same path without it, as the
+portal's canonical form; the query string is ignored; anything else is 404. Tests can queue scripted responses for a path
 (``PortalServer.script``) to exercise retries and errors, and read every request in ``requests``.
 
     python -m crawler.demo_portal --port 8765     # serve until Ctrl-C
@@ -15,6 +16,7 @@ form; the query string is ignored; anything else is 404. Tests can queue scripte
 from __future__ import annotations
 
 import argparse
+import json
 import threading
 import time
 from collections import defaultdict, deque
@@ -24,7 +26,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-PORTAL_ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "portal"
+FIXTURES_ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+PORTAL_ROOT = FIXTURES_ROOT / "portal"
+ALIASES_FILE = "aliases.json"
 TEMPLATE_MARK = "{base_url}"
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -59,7 +63,8 @@ class PortalServer:
     def __init__(self, root: Path = PORTAL_ROOT, port: int = 0) -> None:
         if not (root / "robots.txt").is_file():
             raise FileNotFoundError(f"no portal copy at {root} (run from a clone of the repository)")
-        self.root = root
+        self.root = root.resolve()
+        self.aliases = self._load_aliases()
         self.requests: list[Hit] = []
         self._scripts: dict[str, deque[Scripted]] = defaultdict(deque)
         self._lock = threading.Lock()
@@ -115,11 +120,20 @@ class PortalServer:
             body = body.replace(TEMPLATE_MARK.encode(), self.url.encode())
         return 200, {"Content-Type": CONTENT_TYPES.get(file.suffix, "application/octet-stream")}, body
 
+    def _load_aliases(self) -> dict[str, Path]:
+        file = self.root / ALIASES_FILE
+        if not file.is_file():
+            return {}
+        named = json.loads(file.read_text(encoding="utf-8"))
+        return {path: (self.root / target).resolve() for path, target in named.items() if path.startswith("/")}
+
     def _file_for(self, path: str) -> Path | None:
+        if path in self.aliases:
+            return self.aliases[path] if self.aliases[path].is_file() else None
         relative = path.strip("/") or "index.html"
         for candidate in (self.root / relative, self.root / f"{relative}.html"):
             resolved = candidate.resolve()
-            if resolved.is_file() and resolved.is_relative_to(self.root.resolve()):
+            if resolved.is_file() and resolved.is_relative_to(self.root) and resolved.name != ALIASES_FILE:
                 return resolved
         return None
 
