@@ -254,7 +254,7 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
 def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:
     """Decide which boilerplate-named elements to trust, moving their prose to the bad side.
 
-    An element holding the page's h1 is never boilerplate. An element whose prose sits mostly in content-named elements (``sidebar-grid`` around
+    An element whose prose sits mostly in content-named elements (``sidebar-grid`` around
     ``article__content``) is a layout wrapper. Otherwise, first trust every name. When that leaves no
     element with a fair share of the page's prose, a name has hidden the article (``content-with-sidebar``,
     WordPress's ``tag-news`` post classes): then trust only the names of elements that do not hold most
@@ -275,7 +275,8 @@ def _move(containers: list[Totals], trusted: Callable[[Totals], bool]) -> None:
     for totals in containers:  # post-order: children first
         totals.moved = 0.0
     for totals in containers:
-        totals.confirmed = totals.hint < 0 and not totals.titled and trusted(totals)
+        # Comments and teasers never hold the page's h1: an element that does is the article's wrapper.
+        totals.confirmed = totals.hint < 0 and trusted(totals) and not (totals.titled and totals.hint <= ALWAYS_BOILERPLATE)
         if totals.confirmed:
             totals.moved = totals.good
         if totals.parent is not None:
