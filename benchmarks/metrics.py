@@ -22,6 +22,18 @@ SHINGLE_SIZE = 4
 
 # ----- body text -------------------------------------------------------------------------------
 
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def invisible_normalised(text: str | None) -> str:
+    """NFC, soft hyphens and zero-width characters removed: differences no reader can see.
+
+    The fundus truth keeps a page's NFD letters and soft hyphens (``Mit\xadglieder``), which ``\w+``
+    would split into other tokens; both sides of a comparison get the same normalisation.
+    """
+    return _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text or ""))
+
+
 def shingles(text: str | None, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN_RE.findall(text or "")
     if not tokens:
@@ -38,7 +50,10 @@ class Overlap:
     fn: float
 
     @classmethod
-    def of(cls, truth: str | None, predicted: str | None) -> "Overlap":
+    def of(cls, truth: str | None, predicted: str | None, *, normalise: bool = False) -> "Overlap":
+        """``normalise``: compare :func:`invisible_normalised` texts (the fundus set; ScrapingHub stays exact)."""
+        if normalise:
+            truth, predicted = invisible_normalised(truth), invisible_normalised(predicted)
         true, pred = shingles(truth), shingles(predicted)
         tp = sum((true & pred).values())
         fp = sum((pred - true).values())

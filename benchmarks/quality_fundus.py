@@ -5,7 +5,8 @@
 
 Fields: headline (exact, whitespace-normalised), datePublished (same calendar day; same instant
 where the truth has a time), authors (set F1 of names), body (shingle P/R/F1 against the truth's
-paragraphs, and against summary + paragraphs), caption recall.
+paragraphs, and against summary + paragraphs; both texts NFC with soft hyphens and zero-width
+characters removed), caption recall.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ def score_page(outcome: Outcome) -> dict[str, Any]:
         "date_day": same_day(true_moment, pred_moment),
         "date_time": same_instant(true_moment, pred_moment) if has_time else None,
         "authors": {"precision": author_p, "recall": author_r, "f1": author_f1},
-        "body": Overlap.of(paragraphs, pred.body),
-        "body_vs_summary_and_paragraphs": Overlap.of(with_summary, pred.body),
+        "body": Overlap.of(paragraphs, pred.body, normalise=True),
+        "body_vs_summary_and_paragraphs": Overlap.of(with_summary, pred.body, normalise=True),
         "captions_found": sum(caption_matches(c, pred.captions) for c in true_captions),
         "captions_true": len(true_captions),
         "captions_predicted": len(pred.captions),

@@ -50,7 +50,25 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"already (a subscriber|have an account)|log ?in to|create (a free )?account).{0,120}$", re.I),
     "follow_prompt": re.compile(r"^(follow (us|@\w+)|like us on|folgen sie uns).{0,100}$", re.I),
     "consent_prompt": re.compile(r"\b(we use cookies|cookie (settings|policy|consent)|accept (all )?cookies)\b", re.I),
+    # The placeholder an embedded post or video shows until the reader consents to third-party content.
+    "embed_consent": re.compile(
+        r"(externen? inhalte?|inhalte von \w+ angezeigt|ich bin damit einverstanden|datenschutzerklärung|"
+        r"third[- ]party (content|provider)|(to )?(view|display|see) this (content|video|post)|"
+        r"enable (cookies|javascript) to|contenu externe|contenido externo|contenuto esterno)", re.I),
+    # "By Jane Doe", "Von Nina Magoley, MDR", "Par Jean Dupont": the byline is the authors field.
+    "byline": re.compile(
+        r"^(by|von|par|por|di|door|av|af|from|written by|story by|text|tekst|texto|testo|bài|tác giả)[:\s]+"
+        r"[A-ZÀ-ÖØ-ÞĀ-ſ][^.!?]{0,70}$"),
+    # "Reporting by X; Editing by Y", "Foto(s): © Archiv", "Photo: AP": credits, not prose.
+    "credit_line": re.compile(
+        r"^((additional )?reporting|writing|editing|edited|compiled|produced) by\b|"
+        r"^(fotos?|foto\(s\)|photos?|bild(er)?|images?|ảnh|credits?|quelle|bildquelle)\s*[:©]", re.I),
 }
+# A short line that is only a date: "Stand: 22.04.2024, 06:00 Uhr", "November 18, 2019 11:03 PM".
+_DATE_IN_LINE_RE = re.compile(
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}", re.I)
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 # Class / id / role names that mark a subtree as boilerplate. Distinctive words match anywhere in
 # the name; short ambiguous words must stand alone between separators (``ad`` in ``ad-slot``, not in
@@ -108,12 +126,15 @@ def placeholder_rule(text: str) -> str | None:
 
 
 def widget_rule(text: str) -> str | None:
-    """The widget rule a short line breaks (ads, share prompts, read-more teasers...), else ``None``."""
-    if len(text) > 200:
+    """The widget rule a short line breaks (ads, share prompts, bylines, credits...), else ``None``."""
+    if len(text) > 300:
         return None
     for rule, pattern in WIDGET_LINES.items():
         if pattern.search(text):
             return rule
+    # (Not "— Name (@handle) November 18, 2019": the signature line of an embedded post.)
+    if len(text) <= 60 and text[0] not in "—–-" and _DATE_IN_LINE_RE.search(text) and len(_WORD_RE.findall(text)) <= 5:
+        return "dateline"
     return None
 
 

@@ -79,6 +79,8 @@ def _drop_rule(segment: Segment) -> str | None:
     if segment.in_boilerplate:
         return "boilerplate_name"
     text = segment.text
+    if segment.owner_tag == "h1":
+        return "title"  # the headline field
     if segment.link_density > MAX_LINK_DENSITY:
         return "link_block"
     if is_teaser(segment):
