@@ -85,7 +85,7 @@ class SeenStoreExtension:
         if not settings.getbool("SEENSTORE_ENABLED"):
             raise NotConfigured
         assert crawler.spider is not None  # extensions are built after the spider
-        path = Path(settings.get("SEENSTORE_PATH") % {"name": crawler.spider.name})
+        path = Path(settings.get("SEENSTORE_PATH") % {"name": crawler.spider.name}).absolute()
         try:
             store = SeenStore.open(path)
         except SeenStoreBusy as exc:
