@@ -7,8 +7,9 @@ and news sitemaps, article pages of both editions, a listing, an events page). T
 URL to file: a path named in the copy's ``aliases.json`` is the file it names (pages of other fixture
 sets, served without copying them); ``/`` is ``index.html``; ``/<path>`` is ``<path>`` if that file
 exists, else ``<path>.html``; a trailing slash redirects (301) to the same path without it, as the
-portal's canonical form; the query string is ignored; anything else is 404. Tests can queue scripted responses for a path
-(``PortalServer.script``) to exercise retries and errors, and read every request in ``requests``.
+portal's canonical form; the query string is ignored; anything else is 404. Tests can queue scripted
+responses for a path (``PortalServer.script``) to exercise retries and errors, and read every request
+in ``requests``.
 
     python -m crawler.demo_portal --port 8765     # serve until Ctrl-C
 """
@@ -23,7 +24,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 FIXTURES_ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
@@ -86,7 +87,7 @@ class PortalServer:
         with self._lock:
             return [hit.path for hit in self.requests]
 
-    def start(self) -> PortalServer:
+    def start(self) -> Self:
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="portal-server", daemon=True)
         self._thread.start()
         return self
@@ -95,10 +96,10 @@ class PortalServer:
         self._httpd.shutdown()
         self._httpd.server_close()
 
-    def __enter__(self) -> PortalServer:
+    def __enter__(self) -> Self:
         return self.start()
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
     # ----- serving ----------------------------------------------------------------------------
@@ -143,7 +144,7 @@ class PortalServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 status, headers, body = server.respond(self.path)
                 with server._lock:
                     server.requests.append(Hit(time.monotonic(), urlsplit(self.path).path, status,
@@ -155,7 +156,7 @@ class PortalServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 pass  # every request is in server.requests; stderr stays quiet
 
         return Handler

@@ -11,7 +11,7 @@ from scrapy.exceptions import DropItem
 from extractors import validation_errors
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
+    from typing import Self
 
     from scrapy.crawler import Crawler
 

@@ -11,7 +11,7 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -25,7 +25,7 @@ from scrapy.extensions.feedexport import FeedExporter
 from extractors.record import ARTICLE_FIELDS
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
+    from typing import Self
 
     from scrapy import Spider
     from scrapy.crawler import Crawler
@@ -53,7 +53,7 @@ def build_report(stats: Mapping[str, Any], filled: Mapping[str, int], written: i
                  outputs: list[str] | None = None) -> dict[str, Any]:
     """The report as a JSON-ready dict, from the crawl's stats and the field counts of written records."""
     started = stats.get("start_time")
-    finished = datetime.now(timezone.utc)
+    finished = datetime.now(UTC)
     return {
         "spider": spider,
         "arguments": dict(arguments or {}),

@@ -15,7 +15,7 @@ PORTAL_ALIASES = frozenset({"vietnam.vn", "www.vietnam.vn", "vcdn.vietnam.vn"})
 DEFAULT_LANGUAGE = "vi"
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_TRACKING_PARAM_RE = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|mc_cid|mc_eid|_ga|zarsrc)$", re.I)
+_TRACKING_PARAM_RE = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|gclsrc|dclid|mc_cid|mc_eid|_ga|zarsrc)$", re.IGNORECASE)
 # A language prefix is a leading 2-letter (or xx-yy) segment followed by more path: /en/<slug>, /ko/<slug>.
 _LANGUAGE_PREFIX_RE = re.compile(r"^/([a-z]{2}(?:-[a-z]{2,4})?)/[^/]")
 

@@ -7,7 +7,7 @@ of ``2026-11-20T18:05Z`` is 21 November in Vietnam (UTC+7).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -42,10 +42,10 @@ def parse_timestamp(raw: str | None) -> datetime | date | None:
 def parse_timezone(name: str) -> tzinfo:
     """``UTC``, an offset such as ``+07:00``, or an IANA name such as ``Asia/Ho_Chi_Minh``."""
     if name.upper() in ("UTC", "Z"):
-        return timezone.utc
+        return UTC
     if name[:1] in "+-":
         try:
-            return datetime.strptime(name, "%z").tzinfo or timezone.utc
+            return datetime.strptime(name, "%z").tzinfo or UTC
         except ValueError as exc:
             raise WindowError(f"tz={name!r}: expected an offset like +07:00") from exc
     try:
@@ -65,7 +65,7 @@ def _parse_day(name: str, value: str) -> date:
 class DateWindow:
     since: date
     until: date
-    tz: tzinfo = timezone.utc
+    tz: tzinfo = UTC
 
     @classmethod
     def from_args(cls, since: str | None, until: str | None, *, tz: tzinfo, default_days: int = 2,

@@ -12,11 +12,11 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+from portal_pages import IN_WINDOW, NOT_ARTICLES, OUTSIDE_WINDOW, ROBOTS_DISALLOWED, WINDOW
 
 from crawler.spiders.news import NewsSpider
 from extractors import validation_errors
 from extractors.record import ARTICLE_FIELDS
-from portal_pages import IN_WINDOW, NOT_ARTICLES, OUTSIDE_WINDOW, ROBOTS_DISALLOWED, WINDOW
 
 VI_ARTICLES_ON_THE_LISTING = [
     "/gia-ca-phe-hom-nay-21-11-2026", "/da-nang-don-luong-khach-quoc-te-ky-luc",

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from extractors import validation_errors
 from portal_pages import IN_WINDOW
+
+from extractors import validation_errors
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

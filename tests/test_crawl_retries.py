@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import pytest
@@ -56,7 +57,7 @@ def test_backoff_without_retry_after(retry_crawl):
 def test_backoff_doubles_until_retries_run_out(retry_crawl):
     times = hit_times(retry_crawl, ALWAYS_DOWN)
     assert len(times) == RETRY_TIMES + 1
-    gaps = [b - a for a, b in zip(times, times[1:])]
+    gaps = [b - a for a, b in pairwise(times)]
     assert gaps[0] >= BACKOFF_BASE and gaps[1] >= 2 * BACKOFF_BASE
 
 
@@ -75,7 +76,7 @@ def test_report_counts_retries_and_final_failures(retry_crawl):
 # ----- units -----------------------------------------------------------------------------------------
 
 def test_retry_after_forms():
-    now = datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
     assert retry_after_seconds(b"120") == 120.0
     assert retry_after_seconds(format_datetime(now + timedelta(seconds=30), usegmt=True), now=now) == 30.0
     assert retry_after_seconds(format_datetime(now - timedelta(seconds=30), usegmt=True), now=now) == 0.0

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from crawler.report import CrawlReport, build_report, is_filled, report_path_for
 from extractors.record import ARTICLE_FIELDS
 
 STATS = {
-    "start_time": datetime.now(timezone.utc) - timedelta(seconds=5),
+    "start_time": datetime.now(UTC) - timedelta(seconds=5),
     "pages/fetched": 12,
     "articles/skipped/not_article": 2,
     "articles/skipped/http_404": 1,
@@ -63,7 +63,8 @@ def test_summary_lines():
 
 @pytest.mark.parametrize(("uri", "expected"), [
     ("output/vietnam_vn.jsonl", Path("output/vietnam_vn.report.json")),
-    ("output/vietnam_vn-2026-11-21T01-02-03+00-00.jsonl", Path("output/vietnam_vn-2026-11-21T01-02-03+00-00.report.json")),
+    ("output/vietnam_vn-2026-11-21T01-02-03+00-00.jsonl",
+     Path("output/vietnam_vn-2026-11-21T01-02-03+00-00.report.json")),
     ("file:///tmp/out/feed.jl", Path("/tmp/out/feed.report.json")),
     ("/tmp/out/feed.jsonl.gz", Path("/tmp/out/feed.report.json")),
     ("/tmp/out/vn.vietnam.jsonl", Path("/tmp/out/vn.vietnam.report.json")),

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timezone
+from datetime import UTC, date
 
 import pytest
 
@@ -44,7 +44,7 @@ def test_bad_windows_raise(since, until):
 
 
 def test_time_zones():
-    assert parse_timezone("UTC") is timezone.utc
+    assert parse_timezone("UTC") is UTC
     assert parse_timezone("+07:00").utcoffset(None).total_seconds() == 7 * 3600
     assert str(parse_timezone("Asia/Ho_Chi_Minh")) == "Asia/Ho_Chi_Minh"
     with pytest.raises(WindowError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import Request, Spider
@@ -54,8 +54,10 @@ def parse_languages(value: str) -> frozenset[str] | None:
 class ArticleSpider(Spider):
     """Base of the project's spiders. Subclasses discover URLs; this class turns responses into records."""
 
-    crawl_arguments: dict[str, Any] = {}
-    """The spider's effective arguments, echoed in the crawl report."""
+    @property
+    def crawl_arguments(self) -> dict[str, Any]:
+        """The spider's effective arguments, echoed in the crawl report."""
+        return {}
 
     def extraction_url(self, url: str) -> str:
         """The URL the extractor reads a page as (it picks the site profile by it): the page's own here."""
@@ -86,7 +88,7 @@ class ArticleSpider(Spider):
             return
         try:
             article = extractors.extract(response.text, self.extraction_url(response.url),
-                                         fetched_at=datetime.now(timezone.utc))
+                                         fetched_at=datetime.now(UTC))
         except Exception:  # an extractor bug must cost one page, not the crawl
             self.logger.exception("Extraction failed on %s", response.url)
             self.skip("extract_error", response.url)
@@ -121,7 +123,7 @@ class ArticleSpider(Spider):
     def discovery_request(self, url: str, callback: Callable[..., Any], **cb_kwargs: Any) -> Request:
         """A request for a sitemap or feed: failures are errors, counted under ``sitemaps/errors/``."""
         return Request(url, callback=callback, errback=self.discovery_failed, cb_kwargs=cb_kwargs,
-                       priority=DISCOVERY_PRIORITY, meta={"discovery": True})
+                       priority=DISCOVERY_PRIORITY)
 
     def read_sitemap(self, response: Response) -> Sitemap | None:
         """The parsed sitemap, or ``None`` after logging and counting why the body is not one."""

@@ -57,7 +57,7 @@ class NewsSpider(ArticleSpider):
         self.links = LinkExtractor(unique=True)
 
     @property
-    def crawl_arguments(self) -> dict[str, Any]:  # type: ignore[override]
+    def crawl_arguments(self) -> dict[str, Any]:
         return {"sitemap": self.sitemap_urls, "feed": self.feed_urls, "start_urls": self.start_urls,
                 "depth": self.depth, **(self.window.as_args() if self.window else {})}
 

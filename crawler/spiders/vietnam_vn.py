@@ -71,7 +71,7 @@ class VietnamVnSpider(ArticleSpider):
         return self.window.widened(self.FILE_DAY_MARGIN.days)
 
     @property
-    def crawl_arguments(self) -> dict[str, Any]:  # type: ignore[override]
+    def crawl_arguments(self) -> dict[str, Any]:
         return {**self.window.as_args(), "lang": self.lang, "base_url": self.base_url}
 
     def extraction_url(self, url: str) -> str:
