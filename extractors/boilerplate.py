@@ -30,7 +30,8 @@ PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
     "comment_count": re.compile(r"^(comments?|bình luận)\s*\(\d+\)$", re.I),
     "related_heading": re.compile(r"^(same (tag|category|author)|cùng (thẻ|chuyên mục|tác giả)|tin liên quan|related( articles| news)?|xem thêm|đọc thêm)$", re.I),
     "source_link": re.compile(r"^(source|nguồn)\s*:?$", re.I),
-    "js_player": re.compile(r"^(this video can ?not be played|your browser does not support|please enable javascript)", re.I),
+    "js_player": re.compile(r"^(this video can ?not be played|your browser does not support|please enable javascript|"
+                            r"we apologi[sz]e, but this video has failed to load)", re.I),
 }
 
 # Short widget lines of any site: ads, share prompts, "read more" teasers, newsletter and consent prompts.
@@ -43,11 +44,15 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"copy link|link copied|teilen|chia sẻ)\W*$", re.I),
     "read_more": re.compile(
         r"^(read more|related|recommended|more on this( story)?|see also|also read|read also|lesen sie auch|"
-        r"mehr zum thema|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan)"
+        r"mehr zum thema|mehr lesen über|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan)"
         r"\b.{0,160}$", re.I),
     "newsletter_prompt": re.compile(
         r"^(sign up|subscribe|get (our|the) .{0,40}newsletter|(sign up|subscribe) (for|to) .{0,80}|"
         r"already (a subscriber|have an account)|log ?in to|create (a free )?account).{0,120}$", re.I),
+    "paywall_prompt": re.compile(
+        r"(reserved for subscribers|subscribers only|(register|sign in|log in|subscribe) to (unlock|continue|read)|"
+        r"create an account or sign in|to continue reading|réservé aux abonnés|la suite est réservée|"
+        r"nur für abonnenten|jetzt abonnieren|artikel ist exklusiv für|exclusive to subscribers)", re.I),
     "follow_prompt": re.compile(r"^(follow (us|@\w+)|like us on|folgen sie uns).{0,100}$", re.I),
     "consent_prompt": re.compile(r"\b(we use cookies|cookie (settings|policy|consent)|accept (all )?cookies)\b", re.I),
     # The placeholder an embedded post or video shows until the reader consents to third-party content.
@@ -76,7 +81,8 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _NEGATIVE_ANYWHERE = (
     r"share|sharing|social|related|recommend|recirc|outbrain|taboola|disqus|newsletter|subscri|signup|"
     r"cookie|consent|gdpr|sidebar|breadcrumb|pagination|advert|sponsor|promo|popular|"
-    r"mostread|most-read|trending|byline|author-?bio|authorbox|author-info|about-author|dateline|"
+    r"mostread|most-read|trending|byline|author-?bio|authorbox|author-?info|author-?profile|author-?card|"
+    r"about-?(the-?)?author|dateline|"
     r"timestamp|toolbar|popup|modal|overlay|screen-reader|sr-only|visually-hidden|skip-link|"
     r"login|signin|masthead|footer|topbar|navbar|menu|"
     r"caption|credit|tag-?list|taglist|keywords|more-?stories|read-?more|readmore|also-?read|"
@@ -98,6 +104,8 @@ POSITIVE_HINT_RE = re.compile(
     r"content-?body|body-?text|bodytext|main-?content|news-?content|detail-?content|text-?content|"
     r"rich-?text|richtext|article-?detail|single-?content|page-?content|td-post-content|field-body|"
     r"paywall-?content|article__text|c-article|news-?body|detail__body|(?:^|\s)prose(?:$|\s)", re.I)
+# Class tokens that hide an element with CSS (never "hidden-xs": that only hides it on small screens).
+HIDDEN_CLASS_RE = re.compile(r"(?:^|\s)(?:hidden|is-hidden|d-none|hide|invisible|visuallyhidden|sr-only)(?:\s|$)")
 # Subtrees whose whole text is a picture's caption or credit: read by images.py, never body text.
 CAPTION_HINT_RE = re.compile(r"caption|credit|legende|bildunterschrift|photo-?desc|image-?desc", re.I)
 

@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 
 from selectolax.lexbor import LexborNode
 
-from .boilerplate import ALWAYS_BOILERPLATE, CAPTION_HINT_RE, hint
+from .boilerplate import ALWAYS_BOILERPLATE, CAPTION_HINT_RE, HIDDEN_CLASS_RE, hint
 
 INLINE_TAGS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
@@ -284,11 +284,14 @@ def _move(containers: list[Totals], trusted: Callable[[Totals], bool]) -> None:
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:
-    """An inline ``display: none`` / ``visibility: hidden``: never shown, never body text.
+    """A ``hidden`` class or an inline ``display: none`` / ``visibility: hidden``: never shown, never body text.
 
     Not the ``hidden`` attribute: React streams server-rendered articles into ``<div hidden>`` and
     paywalls hide the text they reveal to subscribers with it (ABC.es).
     """
+    classes = attrs.get("class")
+    if classes and HIDDEN_CLASS_RE.search(classes):
+        return True
     style = attrs.get("style")
     if not style or "none" not in style and "hidden" not in style:
         return False
