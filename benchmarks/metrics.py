@@ -95,8 +95,8 @@ def normalise_space(text: str | None) -> str:
 
 
 def headline_match(truth: str | None, predicted: str | None) -> bool:
-    """Exact match after whitespace normalisation (and Unicode NFC, which no reader can see)."""
-    norm = lambda s: unicodedata.normalize("NFC", normalise_space(s))  # noqa: E731
+    """Exact match after whitespace normalisation (and :func:`invisible_normalised`: differences no reader sees)."""
+    norm = lambda s: normalise_space(invisible_normalised(s))  # noqa: E731
     return bool(truth) and norm(truth) == norm(predicted)
 
 

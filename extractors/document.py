@@ -71,6 +71,13 @@ class Document:
                 objects.extend(_flatten_jsonld(data))
         return objects
 
+    @cached_property
+    def ld_article(self) -> dict[str, Any]:
+        """The main JSON-LD article object (``{}`` when the page has none)."""
+        from .jsonld import find_article  # jsonld.py is pure functions of these objects
+
+        return find_article(self.jsonld)
+
     def jsonld_of_type(self, *types: str) -> Iterator[dict[str, Any]]:
         wanted = {t.lower() for t in types}
         for obj in self.jsonld:

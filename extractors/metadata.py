@@ -2,40 +2,91 @@
 
 from __future__ import annotations
 
+import html
+import re
+import unicodedata
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from . import dates
+from . import dates, jsonld
 from .document import Document
 from .record import Author, Breadcrumb, Organization
 from .text import clean, or_none
 
-ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
-                 "OpinionNewsArticle", "LiveBlogPosting", "WebPage", "ScholarlyArticle", "Report")
+# Between a headline and a site name, section or kicker: "Title | Site", "Site - Title", "Kicker: Title".
+_SEPARATOR_RE = re.compile(r"\s+(?:[|–—·•»/\-]|::)\s+|\s*[｜：|ㅣ]\s*")
+_SEPARATOR_CHARS = " |–—·•»/-:｜：ㅣ"
 
 
 def article_ld(doc: Document) -> dict[str, Any]:
     """The page's main JSON-LD article object ({} when none)."""
-    for obj in doc.jsonld_of_type(*ARTICLE_TYPES[:-2]):
-        return obj
-    for obj in doc.jsonld_of_type(*ARTICLE_TYPES[-2:]):
-        return obj
-    return {}
+    return doc.ld_article
 
 
-def _text(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("name") or value.get("@value")
-    return or_none(value) if isinstance(value, str) else None
+_text = jsonld.text
+
+
+def _folded(text: str) -> str:
+    """Lower-case letters and digits only, accents removed: for comparing names ("Börsen-Zeitung")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+def _site_names(doc: Document) -> set[str]:
+    names = {doc.meta_first("og:site_name"), doc.meta_first("application-name"),
+             _text(article_ld(doc).get("publisher"))}
+    host = (urlsplit(doc.url).hostname or "").lower().removeprefix("www.")
+    labels = [label for label in host.split(".") if label not in ("com", "co", "net", "org")]
+    names.update({host, labels[0] if labels else None})
+    return {_folded(n) for n in names if n and len(_folded(n)) >= 3}
+
+
+def _is_site_name(part: str, sites: set[str]) -> bool:
+    key = _folded(part)
+    return bool(key) and any(key == s or (len(key) >= 4 and (key in s or s in key)) for s in sites)
+
+
+def strip_site_name(title: str, sites: set[str]) -> str:
+    """"Title | Site" -> "Title" and "Site - Title" -> "Title" when that part names the site."""
+    parts = _SEPARATOR_RE.split(title)
+    while len(parts) > 1 and _is_site_name(parts[-1], sites):
+        title = title[: title.rfind(parts[-1])].rstrip(_SEPARATOR_CHARS)
+        parts.pop()
+    while len(parts) > 1 and _is_site_name(parts[0], sites):
+        title = title[len(parts[0]):].lstrip(_SEPARATOR_CHARS)
+        parts.pop(0)
+    return title
+
+
+def _core_of(title: str, others: list[str]) -> str:
+    """Another source's title this one merely decorates: "Kicker: Title", "Title | Section"."""
+    for other in others:
+        if other and other != title and len(other) >= 0.4 * len(title) and other in title:
+            before, _, after = title.partition(other)
+            kicker = before.strip() and not after.strip() and before.rstrip()[-1] in _SEPARATOR_CHARS
+            suffix = after.strip() and not before.strip() and after.lstrip()[0] in _SEPARATOR_CHARS
+            if kicker or suffix:
+                return other
+    return title
 
 
 def headline(doc: Document) -> str | None:
+    """JSON-LD ``headline``, else ``og:title``, else the ``<h1>``; site names and decorations removed.
+
+    A title that only adds a kicker or a section to another source's title ("Olympia: Title",
+    "Title | Sport") gives way to that plainer title.
+    """
+    sites = _site_names(doc)
     h1 = doc.tree.css_first("h1")
-    candidates = [_text(article_ld(doc).get("headline")), doc.meta_first("og:title", "twitter:title"),
-                  clean(h1.text()) if h1 else None]
-    return next((clean(c) for c in candidates if c), None)
+    title = doc.tree.css_first("title")
+    raw = [_text(article_ld(doc).get("headline")) or _text(article_ld(doc).get("name")),
+           doc.meta_first("og:title"), h1.text() if h1 is not None else None, doc.meta_first("twitter:title"),
+           title.text() if title is not None else None]
+    candidates = [strip_site_name(clean(html.unescape(value)), sites) if value else "" for value in raw]
+    for candidate in candidates:
+        if candidate:
+            return _core_of(candidate, candidates)
+    return None
 
 
 def description(doc: Document) -> str | None:
