@@ -28,6 +28,12 @@ WINDOW = ("2026-11-21", "2026-11-23")
 LOCAL_COPY_SETTINGS = {"AUTOTHROTTLE_ENABLED": "0", "DOWNLOAD_DELAY": "0", "TELNETCONSOLE_ENABLED": "0"}
 
 
+def scrapy_env() -> dict[str, str]:
+    """The environment for ``scrapy crawl`` of this project from any working directory."""
+    return {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
+
+
 def crawl_command(base_url: str, output: Path) -> list[str]:
     command = ["scrapy", "crawl", "vietnam_vn", "-a", f"base_url={base_url}", "-a", f"since={WINDOW[0]}",
                "-a", f"until={WINDOW[1]}", "-O", str(output)]
@@ -54,12 +60,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="the JSONL feed to write (default: output/offline-demo.jsonl)")
     output = parser.parse_args(argv).output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
     with PortalServer() as server, tempfile.TemporaryDirectory(prefix="vnnews-demo-") as workdir:
         command = crawl_command(server.url, output)
         print(f"Serving the bundled portal copy at {server.url}\n$ {shlex.join(command)}", flush=True)
-        returncode = subprocess.run([sys.executable, "-m", *command], cwd=workdir, env=env, check=False).returncode
+        returncode = subprocess.run([sys.executable, "-m", *command], cwd=workdir, env=scrapy_env(),
+                                    check=False).returncode
     report_path = report_path_for(str(output))
     if report_path is None or not report_path.is_file():
         print(f"The crawl wrote no report (exit code {returncode}).", file=sys.stderr)

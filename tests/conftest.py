@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -14,8 +13,7 @@ from typing import Any
 import pytest
 
 from crawler.demo_portal import Hit, PortalServer
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from crawler.offline_demo import scrapy_env
 
 # Fast and bounded: no politeness delays against our own loopback server, a hard stop after 30 s.
 TEST_CRAWL_SETTINGS = {
@@ -85,10 +83,8 @@ def run_crawl(server: PortalServer, spider: str, workdir: Path, *, args: dict[st
         command += ["-s", f"{name}={value}"]
     if output is not None:
         command += ["-O", output]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
     first_hit = len(server.requests)
-    done = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True, encoding="utf-8",
+    done = subprocess.run(command, cwd=workdir, env=scrapy_env(), capture_output=True, text=True, encoding="utf-8",
                           timeout=CRAWL_TIMEOUT_SECONDS, check=False)
     return CrawlResult(done.returncode, done.stderr, workdir / output if output else None,
                        list(server.requests[first_hit:]))

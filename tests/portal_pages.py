@@ -6,6 +6,8 @@ tests use the window 2026-11-21 .. 2026-11-23 (Vietnam days).
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 WINDOW = {"since": "2026-11-21", "until": "2026-11-23"}
 
 IN_WINDOW = {
@@ -28,3 +30,8 @@ OUTSIDE_WINDOW = [
 NOT_ARTICLES = {"/chuyen-muc/kinh-te": "not_article", "/events/hoi-cho-du-lich-quoc-te-2026": "not_article",
                 "/bai-viet-da-go": "http_404"}
 ROBOTS_DISALLOWED = "/private/ban-nhap-bai-viet"
+
+
+def record_paths(records: list[dict]) -> list[str]:
+    """The URL path of each record, in feed order (the portal's host and port vary per run)."""
+    return [urlsplit(record["url"]).path for record in records]

@@ -9,10 +9,9 @@ every crawl here. The alarms are off in this module; what is tested is the spide
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
 
 import pytest
-from portal_pages import IN_WINDOW, NOT_ARTICLES, OUTSIDE_WINDOW, ROBOTS_DISALLOWED, WINDOW
+from portal_pages import IN_WINDOW, NOT_ARTICLES, OUTSIDE_WINDOW, ROBOTS_DISALLOWED, WINDOW, record_paths
 
 from crawler.spiders.news import NewsSpider
 from extractors import validation_errors
@@ -29,10 +28,6 @@ VI_ARTICLES_ON_THE_LISTING = [
 NO_ALARMS = {"ALARMS_ENABLED": "0"}
 
 
-def paths(records: list[dict]) -> list[str]:
-    return [urlsplit(record["url"]).path for record in records]
-
-
 def assert_clean_output(result, spider: str = "news") -> None:
     assert result.returncode == 0, result.log[-3000:]
     assert "Traceback" not in result.log
@@ -42,7 +37,7 @@ def assert_clean_output(result, spider: str = "news") -> None:
         assert tuple(record) == ARTICLE_FIELDS
         assert record["metadata"]["spider"] == spider
         assert record["metadata"]["extractor"].startswith("generic@")
-    written = paths(result.records)
+    written = record_paths(result.records)
     assert len(written) == len(set(written)), "an article was written twice"
 
 
@@ -56,11 +51,11 @@ def sitemap_crawl(portal, crawl, tmp_path_factory):
 
 def test_sitemap_mode_writes_the_window_exactly_once(sitemap_crawl):
     assert_clean_output(sitemap_crawl)
-    assert sorted(paths(sitemap_crawl.records)) == sorted(IN_WINDOW)
+    assert sorted(record_paths(sitemap_crawl.records)) == sorted(IN_WINDOW)
 
 
 def test_sitemap_mode_writes_nothing_else(sitemap_crawl):
-    written = set(paths(sitemap_crawl.records))
+    written = set(record_paths(sitemap_crawl.records))
     assert not written & {*OUTSIDE_WINDOW, *NOT_ARTICLES, ROBOTS_DISALLOWED}
     assert ROBOTS_DISALLOWED not in sitemap_crawl.requested()
     assert sitemap_crawl.report["sitemaps"]["errors"] == {}
@@ -77,7 +72,7 @@ def test_sitemap_mode_writes_unescaped_utf8(sitemap_crawl):
 def test_feed_mode(portal, crawl, tmp_path):
     result = crawl(portal, "news", tmp_path, args={"feed": f"{portal.url}/feeds/latest.rss"}, settings=NO_ALARMS)
     assert_clean_output(result)
-    assert sorted(paths(result.records)) == sorted(["/da-nang-don-luong-khach-quoc-te-ky-luc",
+    assert sorted(record_paths(result.records)) == sorted(["/da-nang-don-luong-khach-quoc-te-ky-luc",
                                                     "/en/hue-festival-thu-hut-du-khach-quoc-te",
                                                     "/sapa-don-dot-khong-khi-lanh-dau-mua"])
     # Tracking parameters are dropped before fetching.
@@ -90,14 +85,14 @@ def test_feed_mode_with_a_window(portal, crawl, tmp_path):
                                                    "since": "2026-11-22", "until": "2026-11-22", "tz": "+07:00"},
                    settings=NO_ALARMS)
     assert_clean_output(result)
-    assert paths(result.records) == ["/en/hue-festival-thu-hut-du-khach-quoc-te"]
+    assert record_paths(result.records) == ["/en/hue-festival-thu-hut-du-khach-quoc-te"]
 
 
 def test_start_urls_mode_follows_links_on_the_start_domain_only(portal, crawl, tmp_path):
     result = crawl(portal, "news", tmp_path, args={"start_urls": f"{portal.url}/chuyen-muc/kinh-te"},
                    settings=NO_ALARMS)
     assert_clean_output(result)
-    assert sorted(paths(result.records)) == sorted(VI_ARTICLES_ON_THE_LISTING)
+    assert sorted(record_paths(result.records)) == sorted(VI_ARTICLES_ON_THE_LISTING)
     # The listing itself, the home page, the events page and the 404 give no record, each counted.
     assert result.report["skipped"]["not_article"] >= 3
     assert result.report["skipped"]["http_404"] >= 1
@@ -110,7 +105,7 @@ def test_start_urls_depth_zero_reads_the_start_pages_only(portal, crawl, tmp_pat
     start = f"{portal.url}/da-nang-don-luong-khach-quoc-te-ky-luc"
     result = crawl(portal, "news", tmp_path, args={"start_urls": start, "depth": "0"}, settings=NO_ALARMS)
     assert_clean_output(result)
-    assert paths(result.records) == ["/da-nang-don-luong-khach-quoc-te-ky-luc"]
+    assert record_paths(result.records) == ["/da-nang-don-luong-khach-quoc-te-ky-luc"]
     assert [p for p in result.requested() if p != "/robots.txt"] == ["/da-nang-don-luong-khach-quoc-te-ky-luc"]
 
 

@@ -13,17 +13,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from portal_pages import IN_WINDOW, NOT_ARTICLES, OUTSIDE_WINDOW, ROBOTS_DISALLOWED, WINDOW
+from portal_pages import IN_WINDOW, NOT_ARTICLES, OUTSIDE_WINDOW, ROBOTS_DISALLOWED, WINDOW, record_paths
 
 from crawler.settings import USER_AGENT
 from crawler.spiders.vietnam_vn import VietnamVnSpider
 from crawler.window import VIETNAM_TZ, WindowError
 from extractors import validation_errors
 from extractors.record import ARTICLE_FIELDS
-
-
-def paths(records: list[dict]) -> list[str]:
-    return [urlsplit(record["url"]).path for record in records]
 
 
 @pytest.fixture(scope="module")
@@ -38,13 +34,13 @@ def test_crawl_finishes_cleanly(window_crawl):
 
 
 def test_every_article_in_the_window_written_exactly_once(window_crawl):
-    written = paths(window_crawl.records)
+    written = record_paths(window_crawl.records)
     assert sorted(written) == sorted(IN_WINDOW)
     assert len(written) == len(set(written))
 
 
 def test_nothing_outside_the_window_and_no_record_for_non_articles(window_crawl):
-    written = set(paths(window_crawl.records))
+    written = set(record_paths(window_crawl.records))
     assert not written & {*OUTSIDE_WINDOW, *NOT_ARTICLES, ROBOTS_DISALLOWED}
 
 
@@ -125,7 +121,7 @@ def test_lang_filter_and_default_feed_file(portal, crawl, tmp_path):
     reports = list((tmp_path / "output").glob("vietnam_vn-*.report.json"))
     assert [r.name.removesuffix(".report.json") for r in reports] == [feeds[0].name.removesuffix(".jsonl")]
     records = [json.loads(line) for line in feeds[0].read_text(encoding="utf-8").splitlines()]
-    assert sorted(paths(records)) == sorted(p for p, lang in IN_WINDOW.items() if lang == "vi")
+    assert sorted(record_paths(records)) == sorted(p for p, lang in IN_WINDOW.items() if lang == "vi")
     assert not any(p.startswith(("/en/", "/ko/")) for p in result.requested())
 
 
