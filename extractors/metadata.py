@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
+from datetime import timezone, tzinfo
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -101,26 +103,112 @@ def canonical_url(doc: Document) -> str | None:
     return urljoin(doc.url, href.strip()) if href else None
 
 
-def _date(doc: Document, ld_key: str, meta_keys: tuple[str, ...]) -> tuple[str | None, str | None]:
-    raw = _text(article_ld(doc).get(ld_key)) or doc.meta_first(*meta_keys)
-    if not raw:
+PUBLISHED_LD_KEYS = ("datePublished", "dateCreated", "uploadDate")
+PUBLISHED_META_KEYS = (
+    "article:published_time", "article:published:time", "og:article:published_time", "og:published_time",
+    "datepublished", "publishdate", "publish-date", "publish_date", "pubdate", "date", "dc.date",
+    "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+    "cxenseparse:publishtime", "article.published", "published_at", "published_time", "release_date",
+    "citation_publication_date", "originalpublicationdate", "date.available", "dateline")
+MODIFIED_LD_KEYS = ("dateModified",)
+MODIFIED_META_KEYS = ("article:modified_time", "article:modified:time", "og:updated_time", "datemodified",
+                      "last-modified", "lastmod", "dcterms.modified", "article.updated", "modified_time")
+# <time> elements, the article's own first: machine-readable, then printed.
+_TIME_SELECTORS = ("time[itemprop=datePublished], time[pubdate], time[class*=publish], time[class*=Publish]",
+                   "article time[datetime], header time[datetime], main time[datetime]", "time[datetime]")
+_VISIBLE_DATE_SELECTOR = ("[class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], "
+                          "[class*=meta], [class*=byline]")
+
+
+def _machine_candidates(doc: Document, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...],
+                        itemprop: str) -> list[tuple[str, dates.Moment]]:
+    found: list[tuple[str, dates.Moment]] = []
+
+    def add(raw: Any) -> None:
+        if isinstance(raw, str) and (moment := dates.parse_machine(raw)) is not None:
+            found.append((raw.strip(), moment))
+
+    for key in ld_keys:
+        add(_text(article_ld(doc).get(key)))
+    for key in meta_keys:
+        for raw in doc.meta.get(key, ()):
+            add(raw)
+    for node in doc.tree.css(f"[itemprop={itemprop}]"):
+        add(node.attributes.get("content") or node.attributes.get("datetime") or node.text())
+    return found
+
+
+def _page_zone(doc: Document) -> tzinfo | None:
+    """The zone the page's naive dates are in: the offset its other dates state, else its country's zone."""
+    offsets = Counter(moment.value.utcoffset() for _, moment in (
+        _machine_candidates(doc, PUBLISHED_LD_KEYS + MODIFIED_LD_KEYS, PUBLISHED_META_KEYS + MODIFIED_META_KEYS,
+                            "datePublished") + _time_candidates(doc)) if moment.has_offset)
+    if offsets:
+        return timezone(offsets.most_common(1)[0][0])  # type: ignore[arg-type]
+    return dates.zone_of_host(urlsplit(doc.url).hostname)
+
+
+def _time_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
+    for selector in _TIME_SELECTORS:
+        for node in doc.tree.css(selector):
+            raw = node.attributes.get("datetime") or ""
+            if (moment := dates.parse_machine(raw)) is not None:
+                return [(raw.strip(), moment)]
+    return []
+
+
+def _visible_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
+    """A printed date: in an element named like a date or byline, else in the article header after the h1."""
+    for node in doc.tree.css(_VISIBLE_DATE_SELECTOR)[:30]:
+        raw = clean(node.text())
+        if raw and len(raw) <= 120 and (moment := dates.parse_visible(raw)) is not None:
+            return [(raw, moment)]
+    h1 = doc.tree.css_first("h1")
+    header = h1
+    title = clean(h1.text()) if h1 is not None else ""
+    for _ in range(3):  # the h1's header: the first ancestor holding more than the title
+        header = header.parent if header is not None else None
+        if header is None:
+            break
+        text = clean(header.text(separator=" "))
+        if len(text) > len(title) + 15:
+            after = text[text.find(title) + len(title):][:200] if title in text else text[:200]
+            moment = dates.parse_visible(after)
+            return [(after.strip(), moment)] if moment is not None else []
+    return []
+
+
+def _resolve(doc: Document, candidates: list[tuple[str, dates.Moment]]) -> tuple[str | None, str | None]:
+    """The first candidate, made as precise as the page allows: a day gains the time another source
+    gives for that day; a naive time gains the offset of another source with the same wall clock,
+    else the page's zone."""
+    if not candidates:
         return None, None
-    parsed = dates.parse_iso(raw)
-    if parsed is not None:
-        return dates.to_iso(parsed), raw
-    visible = dates.parse_day_first(raw)
-    if visible is None:
-        return None, raw
-    return (dates.to_iso(visible) if hasattr(visible, "hour") else dates.day_in_zone(visible)), raw
+    raw, moment = candidates[0]
+    if not moment.has_time:
+        for other_raw, other in candidates[1:]:
+            if other.has_time and other.value.date() == moment.value:  # type: ignore[union-attr]
+                raw, moment = other_raw, other
+                break
+    if moment.has_time and not moment.has_offset:
+        twin = next((other for _, other in candidates if other.has_offset and other.same_wall_clock(moment)), None)
+        zone = twin.value.tzinfo if twin is not None else _page_zone(doc)  # type: ignore[union-attr]
+        if zone is not None:
+            moment = moment.with_zone(zone)
+    day_zone = None if moment.has_time else _page_zone(doc)
+    return moment.iso(day_zone), raw
 
 
 def date_published(doc: Document) -> tuple[str | None, str | None]:
-    return _date(doc, "datePublished", ("article:published_time", "datepublished", "pubdate", "date",
-                                        "dc.date", "dc.date.issued", "publishdate"))
+    candidates = _machine_candidates(doc, PUBLISHED_LD_KEYS, PUBLISHED_META_KEYS, "datePublished")
+    candidates += _time_candidates(doc)
+    if not candidates:
+        candidates = _visible_candidates(doc)
+    return _resolve(doc, candidates)
 
 
 def date_modified(doc: Document) -> tuple[str | None, str | None]:
-    return _date(doc, "dateModified", ("article:modified_time", "datemodified", "og:updated_time", "lastmod"))
+    return _resolve(doc, _machine_candidates(doc, MODIFIED_LD_KEYS, MODIFIED_META_KEYS, "dateModified"))
 
 
 def authors(doc: Document) -> list[Author]:
