@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from . import dates, jsonld
+from .authors import find_authors
 from .document import Document
 from .record import Author, Breadcrumb, Organization
 from .text import clean, or_none
@@ -212,22 +213,10 @@ def date_modified(doc: Document) -> tuple[str | None, str | None]:
 
 
 def authors(doc: Document) -> list[Author]:
-    value = article_ld(doc).get("author")
-    people = value if isinstance(value, list) else [value] if value else []
-    found: list[Author] = []
-    for person in people:
-        if isinstance(person, dict) and str(person.get("@type", "Person")).lower() == "organization":
-            continue
-        name = _text(person)
-        url = person.get("url") if isinstance(person, dict) else None
-        if name and all(a.name != name for a in found):
-            found.append(Author(name=name, nameRaw=name, url=url if isinstance(url, str) else None))
-    if not found:
-        for name in doc.meta.get("author", []) + doc.meta.get("article:author", []):
-            name = clean(name)
-            if name and not name.startswith("http") and all(a.name != name for a in found):
-                found.append(Author(name=name, nameRaw=name))
-    return found
+    """People only (see authors.py); site and publisher names are never authors."""
+    names = [doc.meta_first("og:site_name"), _text(article_ld(doc).get("publisher")),
+             urlsplit(doc.url).hostname or ""]
+    return find_authors(doc, [n for n in names if n])
 
 
 def publisher(doc: Document) -> Organization | None:
