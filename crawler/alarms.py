@@ -25,7 +25,7 @@ import re
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured, ScrapyDeprecationWarning
@@ -187,8 +187,10 @@ class FailCrawl(Action):
 
 
 class AlarmSuite(MonitorSuite):
-    monitors = [AlarmMonitor]  # noqa: RUF012 (Spidermon's declarative API)
-    monitors_failed_actions = [FailCrawl]  # noqa: RUF012
+    """Spidermon's close suite (``SPIDERMON_SPIDER_CLOSE_MONITORS``); subclass it to add notifying actions."""
+
+    monitors: ClassVar[list[type[Monitor]]] = [AlarmMonitor]
+    monitors_failed_actions: ClassVar[list[type[Action]]] = [FailCrawl]
 
 
 def crawl_failed(stats: Mapping[str, Any]) -> bool:

@@ -77,6 +77,8 @@ class SeenStoreExtension:
         self.store = store
         self.run_id: int | None = None
         self.written_urls: set[str] = set()  # this run's: their repeats are the dupefilter's business
+        # Fingerprints the middleware compared, by key: what is stored, whatever a later pipeline changes.
+        self.fingerprints: dict[str, str] = {}
         self._feeds: dict[str, DurableFile] = {}
 
     @classmethod
@@ -129,7 +131,8 @@ class SeenStoreExtension:
             return
         revision = item["metadata"].get("revision") or NEW
         sizes = {path: os.fstat(file.fileno()).st_size for path, file in self._feeds.items() if not file.closed}
-        self.store.record(item, lastmod=sitemap_lastmod(response), revision=revision, feed_sizes=sizes)
+        self.store.record(item, lastmod=sitemap_lastmod(response), revision=revision, feed_sizes=sizes,
+                          fingerprint=self.fingerprints.pop(record_key(item), None))
         self.written_urls.update((item["url"], record_key(item)))
         if response is not None:
             self.written_urls.update((response.url, *response.meta.get("redirect_urls", ())))
@@ -186,13 +189,15 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
         key = record_key(item)
         seen = store.get(key)
         lastmod = sitemap_lastmod(response)
-        revision = self._revision(seen, lastmod, record_fingerprint(item))
+        fingerprint = record_fingerprint(item)
+        revision = self._revision(seen, lastmod, fingerprint)
         if revision == UNCHANGED and not self._full:
             self.crawler.stats.inc_value("seenstore/skipped/unchanged_content")
             if lastmod is not None and seen is not None and seen.lastmod != lastmod:
                 store.touch_lastmod(key, lastmod)
             return None
         item["metadata"]["revision"] = revision
+        self.extension.fingerprints[key] = fingerprint
         return item
 
     @staticmethod

@@ -178,8 +178,12 @@ class SeenStore:
         lastmod: str | None,
         revision: str,
         feed_sizes: dict[str, int] | None = None,
+        fingerprint: str | None = None,
     ) -> None:
-        """Remember one written record, and the feed sizes that now include its line, in one transaction."""
+        """Remember one written record, and the feed sizes that now include its line, in one transaction.
+
+        ``fingerprint``: the one the decision to write was based on, if not the record's own.
+        """
         now = utc_now()
         with self._transaction():
             self._db.execute(
@@ -189,8 +193,8 @@ class SeenStore:
                    ON CONFLICT (key) DO UPDATE SET url = excluded.url, content_hash = excluded.content_hash,
                        record_hash = excluded.record_hash, lastmod = COALESCE(excluded.lastmod, articles.lastmod),
                        last_written = excluded.last_written, revision = excluded.revision""",
-                (record_key(record), record["url"], content_hash(record), record_fingerprint(record), lastmod, now,
-                 now, revision),
+                (record_key(record), record["url"], content_hash(record), fingerprint or record_fingerprint(record),
+                 lastmod, now, now, revision),
             )
             for feed_path, size in (feed_sizes or {}).items():
                 self._db.execute("UPDATE feeds SET size = ? WHERE path = ?", (size, feed_path))
