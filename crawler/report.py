@@ -77,6 +77,11 @@ def build_report(stats: Mapping[str, Any], filled: Mapping[str, int], written: i
             "by_status": _by_prefix(stats, "downloader/response_status_count/"),
         },
         "retries": stats.get("retry/count", 0),
+        "incremental": {
+            "written": _by_prefix(stats, "seenstore/written/"),
+            "skipped": _by_prefix(stats, "seenstore/skipped/"),
+        },
+        "alarms_failed": sorted(key for key in _by_prefix(stats, "alarms/failed/")),
         "errors_logged": stats.get("log_count/ERROR", 0),
         "field_fill_rate": {name: round(filled.get(name, 0) / written, 4) if written else 0.0
                             for name in ARTICLE_FIELDS},
@@ -121,6 +126,7 @@ class CrawlReport:
         self.crawler = crawler
         self.filled: Counter[str] = Counter()
         self.written = 0
+        self._closed: tuple[Spider, str, list[str]] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -129,6 +135,7 @@ class CrawlReport:
         extension = cls(crawler)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         return extension
 
     def item_scraped(self, item: Any) -> None:
@@ -141,7 +148,15 @@ class CrawlReport:
         return [slot.uri for exporter in exporters for slot in exporter.slots]
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        outputs = self.feed_uris()
+        # Written later, at engine_stop: the alarms and the seen-store finish their own spider_closed
+        # work first, so the report can say what they decided.
+        self._closed = (spider, reason, self.feed_uris())
+
+    def engine_stopped(self) -> None:
+        closed = self._closed
+        if closed is None:  # the crawl never opened its spider
+            return
+        spider, reason, outputs = closed
         report = build_report(self.crawler.stats.get_stats(), self.filled, self.written, spider=spider.name,
                               reason=reason, arguments=getattr(spider, "crawl_arguments", None), outputs=outputs)
         written_to = []

@@ -86,6 +86,8 @@ def test_changed_article_markup_fails_the_crawl_naming_the_emptied_fields(tmp_pa
     assert report["field_fill_rate"]["datePublished"] == 0.0
     assert report["field_fill_rate"]["sourceOrganization"] == 0.0
     assert report["field_fill_rate"]["headline"] == 1.0
+    assert report["alarms_failed"] == ["fill_rate/datePublished", "fill_rate/sourceOrganization"]
+    assert sum(report["incremental"]["written"].values()) == len(written)
     # Not a successful run: the next one's default window still starts where the last good one ended.
     assert store_runs(tmp_path / "crawl" / "output" / "seen-vietnam_vn.sqlite3")[-1]["status"] == "alarm"
 
