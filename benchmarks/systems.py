@@ -21,9 +21,12 @@ class Prediction:
 
 
 def ours(html: str, url: str) -> Prediction:
-    from extractors import extract
+    """The generic pipeline (``ArticlePage``) on every page: no site profile, so no page is helped by
+    rules written for its site (``extractors.extract`` would pick the VnExpress profile for one page)."""
+    from extractors.document import Document
+    from extractors.page import ArticlePage
 
-    article = extract(html, url, fetched_at=FETCHED_AT)
+    article = ArticlePage(Document.parse(html, url, FETCHED_AT)).to_article()
     if article is None:
         return Prediction()
     return Prediction(

@@ -1,4 +1,10 @@
-"""Images with caption, credit and alt; lazy-loading attributes resolved, placeholders skipped."""
+"""Images with caption, credit and alt; lazy-loading attributes resolved, placeholders and icons skipped.
+
+The article's pictures are read from its whole scope (the body plus the header that holds the
+lead picture), not from teaser cards or other boilerplate around it. A caption is a ``figcaption``
+or an element named like a caption next to the picture; a credit inside it (a ``credit`` /
+``copyright`` element, or "Photo: AP" / "(Nguồn: Reuters)" text) is split off.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +13,35 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
+from .boilerplate import POSITIVE_HINT_RE, placeholder_rule, widget_rule
+from .document import Document
 from .record import Image
 from .text import clean, or_none
 
-_LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")
-# "(Nguồn: Reuters)", "(Source: Reuters)", "Ảnh: HOÀI NHÂN", "Photo: AP", "Foto: dpa" ...
+_LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "data-full-src", "src", "content")
+# "(Nguồn: Reuters)", "(Source: Reuters)", "Ảnh: HOÀI NHÂN", "Photo: AP", "Foto: dpa", "© Getty" ...
 _CREDIT_RE = re.compile(
-    r"""\s*[\(\[]?\s*(?:ảnh|nguồn|source|photo|photos|foto|fotos|image|picture|credit|bild|video)\s*:\s*
-        (?P<credit>[^()\[\]]+?)\s*[\)\]]?\s*\.?\s*$""",
+    r"""\s*[\(\[]?\s*(?:ảnh|nguồn|source|photo|photos|foto|fotos|(?:image\s+)?credits?|image|picture|bild|video|©|copyright)
+        \s*[:©]?\s*(?P<credit>[^()\[\]]+?)\s*[\)\]]?\s*\.?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_CREDIT_LABEL_RE = re.compile(r"^(?:ảnh|nguồn|source|photos?|fotos?|(?:image\s+)?credits?|image|picture|bild|©|copyright)\s*[:©]\s*",
+                              re.I)
+CAPTION_SELECTOR = "figcaption, [class*=caption], [class*=Caption], [class*=legend], [class*=bildunterschrift]"
+CREDIT_CLASS_RE = re.compile(r"credit|copyright|source|photographer|attribution|urheber|bildnachweis|fotograf|author",
+                             re.I)
+# Pictures that are never an article's: icons, logos, avatars, tracking pixels.
+_NOT_PICTURE_RE = re.compile(r"logo|icon|avatar|sprite|placeholder|spacer|blank\.|pixel|1x1|badge|emoji|\.svg", re.I)
+_MAX_CAPTION_CHARS = 600
+_DURATION_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])\s*(min|minutes?|$)|\bduration\b", re.I)
+PICTURE_NAMES_RE = re.compile(r"caption|credit|image|img|photo|picture|media|figure|gallery", re.I)
+# Widgets around an article whose pictures are other pages' (teasers) or the site's (sharing, ads).
+NOT_ARTICLE_PICTURES_RE = re.compile(
+    r"related|recommend|teaser|promo|more-?stories|sidebar|(?:^|[\s_-])rail|outbrain|taboola|newsletter|"
+    r"comments?(?![a-z])|advert|sponsor|share|social|(?:^|[\s_-])nav|footer|menu|trending|popular|avatar|"
+    r"(?<=[a-z])(?:Related|Teaser|Promo|Rail|Sidebar)", re.I)
+# Text blocks a picture may sit in whose text is prose, not a caption.
+_TEXT_BLOCKS = frozenset({"p", "li", "td", "blockquote", "article", "main", "section", "body"})
 
 
 def split_credit(caption: str | None) -> tuple[str | None, str | None]:
@@ -25,7 +50,7 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     match = _CREDIT_RE.search(text)
-    if not match:
+    if not match or match.start() == 0 and not _CREDIT_LABEL_RE.match(text):
         return text, None
     return (or_none(text[: match.start()]), or_none(match.group("credit")))
 
@@ -35,7 +60,9 @@ def image_url(img: LexborNode, base_url: str) -> str | None:
         value = img.attributes.get(attr)
         if value and not value.startswith("data:"):
             return urljoin(base_url, value.strip())
-    srcset = img.attributes.get("data-srcset") or img.attributes.get("srcset")
+    attrs = img.attributes
+    srcset = attrs.get("data-srcset") or attrs.get("srcset") or next(
+        (value for name, value in attrs.items() if name.endswith("srcset") and value), None)  # lazy-loader names
     if srcset:
         first = srcset.split(",")[0].strip().split(" ")[0]
         if first and not first.startswith("data:"):
@@ -59,6 +86,7 @@ def _int(value: str | None) -> int | None:
 
 
 def extract_images(root: LexborNode, base_url: str) -> list[Image]:
+    """Every picture under ``root`` with its ``<figure>`` caption (the simple reading profiles use)."""
     found: list[Image] = []
     for img in root.css("img"):
         url = image_url(img, base_url)
@@ -78,3 +106,144 @@ def dedupe(found: list[Image]) -> list[Image]:
             seen.add(image.url)
             unique.append(image)
     return unique
+
+
+# ----- the article's pictures ---------------------------------------------------------------------
+
+def article_scope(doc: Document, root: LexborNode) -> LexborNode:
+    """The body plus its header: the lowest ancestor of ``root`` that also holds the page's h1."""
+    h1 = doc.tree.css_first("h1")
+    if h1 is None:
+        return root
+    ancestors = set()
+    node: LexborNode | None = root
+    while node is not None:
+        ancestors.add(node.mem_id)
+        node = node.parent
+    node = h1
+    while node is not None and node.mem_id not in ancestors:
+        node = node.parent
+    if node is None or node.tag in ("body", "html"):
+        # The h1 sits in a page-wide header: the body's container holds the lead picture, if any.
+        return root.parent if root.parent is not None and root.parent.tag not in ("body", "html") else root
+    return node
+
+
+def _in_boilerplate(node: LexborNode, scope: LexborNode) -> bool:
+    """Inside a teaser, related-links, sharing or other widget below ``scope`` (an article header is fine)."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != scope.mem_id:
+        attrs = parent.attributes
+        names = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
+        if parent.tag in ("aside", "nav", "footer") or (
+                names and NOT_ARTICLE_PICTURES_RE.search(names) and not POSITIVE_HINT_RE.search(names)
+                and not PICTURE_NAMES_RE.search(names)):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _caption_parts(node: LexborNode) -> tuple[str | None, str | None]:
+    """(caption, credit) of a caption element; a credit-named child is the credit."""
+    credit_node = next((child for child in node.css("[class]")
+                        if CREDIT_CLASS_RE.search(child.attributes.get("class") or "")), None)
+    if credit_node is not None:
+        credit = clean(credit_node.text(separator=" "))
+        whole = clean(node.text(separator=" "))
+        caption = clean(whole.replace(credit, "", 1)) if credit else whole
+        credit = _CREDIT_LABEL_RE.sub("", credit).strip(" ()[]")
+        return or_none(caption), or_none(credit)
+    return split_credit(node.text(separator=" "))
+
+
+_PICTURE_SELECTOR = "img, amp-img, picture source, [data-src], [data-srcset], [data-lazy-src], meta[itemprop=url], meta[itemprop=contentUrl]"
+
+
+def _picture_in(node: LexborNode) -> LexborNode | None:
+    """A container's picture: its ``img``, else a lazy-loading ``<source>`` or ``itemprop=url`` stand-in."""
+    return node.css_first("img, amp-img") or node.css_first(_PICTURE_SELECTOR)
+
+
+def _picture_of(caption: LexborNode) -> LexborNode | None:
+    """The picture a caption belongs to: the image in its ``<figure>``, else the nearest image in
+    the caption's container (3 levels up)."""
+    node = caption.parent
+    for _ in range(3):
+        if node is None:
+            break
+        if node.tag == "figure" and (img := _picture_in(node)) is not None:
+            return img
+        node = node.parent
+    node = caption.parent
+    for _ in range(3):
+        if node is None:
+            return None
+        img = _picture_in(node)
+        if img is not None:
+            return img
+        node = node.parent
+    return None
+
+
+def _is_picture(url: str, img: LexborNode) -> bool:
+    width, height = _int(img.attributes.get("width")), _int(img.attributes.get("height"))
+    if (width is not None and width < 60) or (height is not None and height < 60):
+        return False
+    return not _NOT_PICTURE_RE.search(url.rsplit("?", 1)[0])
+
+
+def article_images(doc: Document, root: LexborNode) -> list[Image]:
+    """The article's pictures in page order, each with its caption and credit."""
+    scope = article_scope(doc, root)
+    captions: dict[int, tuple[str | None, str | None]] = {}
+    for node in scope.css(CAPTION_SELECTOR):
+        text = clean(node.text(separator=" "))
+        inner = node.css_first("figcaption, [class*=caption]") if node.tag != "figcaption" else None
+        if inner is not None and len(clean(inner.text(separator=" "))) >= 0.6 * len(text):
+            continue  # a wrapper named like a caption around the real one
+        if not text or len(text) > _MAX_CAPTION_CHARS or _in_boilerplate(node, scope):
+            continue
+        picture = _picture_of(node)
+        if picture is not None and picture.mem_id not in captions:
+            captions[picture.mem_id] = _caption_parts(node)
+    found: list[Image] = []
+    for img in scope.css(_PICTURE_SELECTOR):
+        if img.tag not in ("img", "amp-img") and img.mem_id not in captions:
+            continue  # a lazy-loading wrapper counts only when it is the picture a caption names
+        url = image_url(img, doc.url)
+        if not url or not _is_picture(url, img) or _in_boilerplate(img, scope):
+            continue
+        caption, credit = captions.get(img.mem_id) or _container_caption(img)
+        found.append(Image(url=url, caption=caption, credit=credit, alt=or_none(img.attributes.get("alt")),
+                           width=_int(img.attributes.get("width")), height=_int(img.attributes.get("height"))))
+    return _merge_duplicates(found)
+
+
+def _container_caption(img: LexborNode) -> tuple[str | None, str | None]:
+    """A caption without caption markup: the short text of the picture's own container
+    (``<div class="media"><img><span class="mediaInfo">Caption</span></div>``)."""
+    node = img.parent
+    for _ in range(3):
+        if node is None or node.tag in _TEXT_BLOCKS:
+            return None, None
+        text = clean(node.text(separator=" "))
+        if text:
+            if len(text) > _MAX_CAPTION_CHARS or node.css_first("p, li, h1, h2, h3, h4") is not None and \
+                    len(node.css("img, amp-img")) > 1:
+                return None, None  # prose around several pictures: a part of the body, not one picture's box
+            links = sum(len(clean(a.text())) for a in node.css("a[href]"))
+            if links >= 0.5 * len(text) or _DURATION_RE.search(text) or widget_rule(text) or placeholder_rule(text):
+                return None, None  # a linked title or a video length: a teaser; or a widget's line
+            return _caption_parts(node)
+        node = node.parent
+    return None, None
+
+
+def _merge_duplicates(found: list[Image]) -> list[Image]:
+    """One record per URL, keeping the first caption any copy of it has."""
+    by_url: dict[str, Image] = {}
+    for image in found:
+        kept = by_url.setdefault(image.url, image)
+        if kept is not image and kept.caption is None and image.caption:
+            kept.caption, kept.credit = image.caption, image.credit
+    return list(by_url.values())

@@ -61,8 +61,7 @@ class ArticlePage:
     @cached_property
     def image_list(self) -> list[Image]:
         root = self.content_root
-        found = images.extract_images(root, self.doc.url) if root is not None else []
-        return images.dedupe(found)
+        return images.article_images(self.doc, root) if root is not None else []
 
     # ----- fields ----------------------------------------------------------------------------
 
