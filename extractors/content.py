@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 from .boilerplate import placeholder_rule, widget_rule
 from .document import Document
 from .record import BodyBlock
-from .segments import CONTAINER_TAGS, HEADING_TAGS, SENTENCE_END, Reading, Segment, Totals, is_teaser, read
+from .segments import CONTAINER_TAGS, HEADING_TAGS, SENTENCE_END, Reading, Segment, Totals, is_teaser, read, subreading
 from .text import clean
 
 # How much one character of boilerplate costs against one character of prose when picking the container.
@@ -69,7 +69,11 @@ def find_main(doc: Document) -> LexborNode | None:
         return None
     reading = read(body)
     best = best_container(reading)
-    return _with_split_parts(best, reading).node if best is not None else None
+    if best is None:
+        return None
+    best = _with_split_parts(best, reading)
+    doc.main_reading = (reading, best)
+    return best.node
 
 
 def _drop_rule(segment: Segment) -> str | None:
@@ -106,12 +110,25 @@ def _block_type(segment: Segment) -> str:
     return "paragraph"
 
 
-def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | None = None) -> list[BodyBlock]:
-    """Typed blocks in page order; captions, boilerplate and placeholders dropped and counted."""
+def _reading_of(root: LexborNode, doc: Document | None) -> Reading:
+    """``root``'s reading: a slice of the page's reading when ``root`` is what find_main chose."""
+    if doc is not None and doc.main_reading is not None:
+        reading, chosen = doc.main_reading
+        if chosen.node.mem_id == root.mem_id:
+            return subreading(reading, chosen)
+    return read(root)
+
+
+def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | None = None, *,
+                doc: Document | None = None) -> list[BodyBlock]:
+    """Typed blocks in page order; captions, boilerplate and placeholders dropped and counted.
+
+    Pass ``doc`` when ``root`` came from :func:`find_main` on it: the page is then not read twice.
+    """
     skip = {clean(t) for t in (skip_texts or set())}
     blocks: list[BodyBlock] = []
     group_key: object = None  # consecutive list items of one list (cells of one table) form one block
-    for segment in read(root).segments:
+    for segment in _reading_of(root, doc).segments:
         rule = _drop_rule(segment)
         if rule:
             dropped[rule] += 1

@@ -25,6 +25,8 @@ class Document:
     html: str
     url: str
     fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    # The page's text reading and its chosen main container (content.find_main), reused for the body.
+    main_reading: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
     def parse(cls, html: str | bytes, url: str, fetched_at: datetime | None = None) -> "Document":

@@ -136,7 +136,7 @@ def _in_boilerplate(node: LexborNode, scope: LexborNode) -> bool:
         attrs = parent.attributes
         names = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
         if parent.tag in ("aside", "nav", "footer") or (
-                names and NOT_ARTICLE_PICTURES_RE.search(names) and not POSITIVE_HINT_RE.search(names)
+                names and NOT_ARTICLE_PICTURES_RE.search(names) and not POSITIVE_HINT_RE.search(names.lower())
                 and not PICTURE_NAMES_RE.search(names)):
             return True
         parent = parent.parent

@@ -52,7 +52,7 @@ class ArticlePage:
         root = self.content_root
         if root is None:
             return []
-        return content.body_blocks(root, self.dropped, skip_texts=self._non_body_texts())
+        return content.body_blocks(root, self.dropped, skip_texts=self._non_body_texts(), doc=self.doc)
 
     def _non_body_texts(self) -> set[str]:
         """Texts that are other fields and must not be repeated as body paragraphs."""

@@ -3,25 +3,30 @@
 One depth-first pass (an explicit stack, so deep pages cannot overflow Python's recursion) turns the
 DOM into :class:`Segment` objects in reading order. Each segment belongs to the nearest block-level
 element (its *owner*: ``p``, ``li``, ``h2``, a ``div`` holding bare text ...) and knows how much of
-its text is link text and which contexts it sits in (a caption, a quote, a list, a table, a
-boilerplate-named subtree). The same pass totals, for every block element, how much prose and how
+its text is link text. Every block element gets a :class:`Totals`: the contexts its text sits in (a
+caption, a quote, a list, a table, a boilerplate-named subtree, a card) and how much prose and how
 much other text its subtree holds, so :mod:`content` picks the main container from those totals
-without walking ancestors again.
+without walking ancestors again. A subtree's segments and totals are contiguous slices of the
+reading, so the body's reading also serves the chosen container (:func:`subreading`).
 
 Boilerplate names (``class="share-bar"``, ``<aside>``) are only trusted where they do not hold most
 of the prose: wrappers such as ``<div class="content-with-sidebar">`` or WordPress's
 ``<article class="post tag-news">`` would otherwise hide the article itself.
+
+Speed matters here (this pass is most of an extraction): one Python step per node, names judged
+once per distinct class string (cached), no per-node objects for inline elements.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
 
 from selectolax.lexbor import LexborNode
 
-from .boilerplate import ALWAYS_BOILERPLATE, CAPTION_HINT_RE, HIDDEN_CLASS_RE, hint
+from .boilerplate import ALWAYS_BOILERPLATE, HIDDEN_CLASS_RE, hint, is_caption_name
 
 INLINE_TAGS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
@@ -54,24 +59,26 @@ STRICT_MIN_SHARE = 0.3
 WRAPPER_SHARE = 0.5
 
 
-@dataclass(slots=True, eq=False)
 class Totals:
-    """Text a block element's subtree holds, in characters."""
+    """One block element: the contexts below it, and the text its subtree holds (in characters)."""
 
-    node: LexborNode
-    tag: str
-    depth: int
-    hint: int
-    parent: Totals | None = None
-    outer_negative: Totals | None = None  # the next boilerplate-named element further up
-    good: float = 0.0  # prose: sentences with few links
-    bad: float = 0.0  # link lists, widget lines, stray fragments
-    paragraphs: int = 0
-    named_good: float = 0.0  # prose inside content-named elements (``article-body``) of this subtree
-    moved: float = 0.0  # prose below that sits in confirmed boilerplate
-    teaser: bool = False  # a card (list item, nested article) holding a linked title
-    titled: bool = False  # holds an h1: the article's own title
-    confirmed: bool = False  # named like boilerplate and not where most of the prose is
+    __slots__ = ("node", "tag", "depth", "hint", "parent", "outer_negative", "caption", "quote", "table",
+                 "list_owner", "negative_at", "card", "good", "bad", "paragraphs", "named_good", "moved",
+                 "confirmed", "teaser", "titled", "first_segment", "last_segment", "first_container", "index")
+
+    def __init__(self, node: LexborNode, tag: str, depth: int, hint: int, parent: Totals | None = None) -> None:
+        self.node, self.tag, self.depth, self.hint, self.parent = node, tag, depth, hint, parent
+        if parent is None:
+            self.outer_negative = self.negative_at = self.card = self.table = self.list_owner = None
+            self.caption = self.quote = False
+        else:  # inherited contexts
+            self.outer_negative = self.negative_at = parent.negative_at
+            self.caption, self.quote, self.table = parent.caption, parent.quote, parent.table
+            self.list_owner, self.card = parent.list_owner, parent.card
+        self.good = self.bad = self.named_good = self.moved = 0.0
+        self.paragraphs = 0
+        self.confirmed = self.teaser = self.titled = False
+        self.first_segment = self.last_segment = self.first_container = self.index = 0
 
     @property
     def in_boilerplate(self) -> bool:
@@ -92,33 +99,15 @@ class Totals:
         return self.bad + self.moved
 
 
-@dataclass(slots=True, eq=False)
-class Context:
-    """What every segment below an element inherits."""
-
-    owner: LexborNode
-    owner_tag: str
-    link: bool = False
-    caption: bool = False  # inside a figure or a caption-named element
-    quote: bool = False
-    table: LexborNode | None = None
-    list_owner: LexborNode | None = None  # the ul / ol / dl of a list item
-    negative_at: Totals | None = None  # the innermost boilerplate-named element (or card) above
-    card: Totals | None = None  # the innermost list item or nested article
-
-    def copy(self) -> Context:
-        return Context(self.owner, self.owner_tag, self.link, self.caption, self.quote, self.table,
-                       self.list_owner, self.negative_at, self.card)
-
-
-@dataclass(slots=True, eq=False)
 class Segment:
-    owner: LexborNode
-    owner_tag: str
-    context: Context
-    parts: list[str] = field(default_factory=list)
-    link_chars: int = 0
-    text: str = ""
+    """A run of inline text owned by one block element."""
+
+    __slots__ = ("owner", "owner_tag", "context", "text", "link_chars")
+
+    def __init__(self, context: Totals, text: str, link_chars: int) -> None:
+        self.context = context  # the owner's Totals: its contexts (caption, quote, list, table...)
+        self.owner, self.owner_tag = context.node, context.tag
+        self.text, self.link_chars = text, link_chars
 
     @property
     def link_density(self) -> float:
@@ -127,7 +116,8 @@ class Segment:
     @property
     def in_boilerplate(self) -> bool:
         """Inside an element named like boilerplate that is not the page's main wrapper."""
-        return self.context.negative_at is not None and self.context.negative_at.in_boilerplate
+        negative = self.context.negative_at
+        return negative is not None and negative.in_boilerplate
 
 
 @dataclass(slots=True)
@@ -140,115 +130,149 @@ class Reading:
         return self.containers[-1]
 
 
-def _names(attrs: dict[str, str | None]) -> str:
-    return " ".join(v for k in ("class", "id", "role", "itemprop") if (v := attrs.get(k)))
+@lru_cache(maxsize=16384)
+def _hidden_class(classes: str) -> bool:
+    return HIDDEN_CLASS_RE.search(classes) is not None
+
+
+def _hidden_style(style: str | None) -> bool:
+    """An inline ``display: none`` / ``visibility: hidden``: never shown, never body text.
+
+    (Hidden classes count too, see ``HIDDEN_CLASS_RE``; not the ``hidden`` attribute: React streams
+    server-rendered articles into ``<div hidden>`` and paywalls hide the text they reveal to subscribers
+    with it, as ABC.es does.)
+    """
+    if not style or "none" not in style and "hidden" not in style:
+        return False
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
     """Segments of ``root``'s subtree in reading order, and the text totals of its block elements."""
     segments: list[Segment] = []
     containers: list[Totals] = []
-    root_ctx = Context(owner=root, owner_tag=root.tag or "")
     root_totals = Totals(root, root.tag or "", 0, 0)
-    block_totals: list[Totals] = [root_totals]
-    owner_contexts: list[Context] = [root_ctx]
-    current: Segment | None = None
-    # Frames: (children, context, the element's totals when it is a block, else None).
-    stack: list[tuple[Iterator[LexborNode], Context, Totals | None]] = [
-        (root.iter(include_text=True), root_ctx, root_totals)]
+    blocks: list[Totals] = [root_totals]  # the open block elements, innermost last
+    parts: list[str] = []  # the open segment's text, owned by blocks[-1]
+    link_chars = 0
+    # Frames: (children, inside a link, the element's Totals when it is a block element, else None).
+    stack: list[tuple] = [(root.iter(include_text=True), False, root_totals)]
 
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            text = " ".join("".join(current.parts).split())
-            if text:
-                current.text = text
-                segments.append(current)
-                _score(current, block_totals[-1])
-            current = None
+    def close(owner: Totals) -> None:
+        nonlocal link_chars
+        text = " ".join("".join(parts).split())
+        parts.clear()
+        if text:
+            segment = Segment(owner, text, link_chars)
+            segments.append(segment)
+            _score(segment, owner)
+        link_chars = 0
 
     while stack:
-        children, ctx, totals = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            if totals is not None:
-                close()
-                block_totals.pop()
-                owner_contexts.pop()
-                containers.append(totals)
-                if totals.hint > 0:
-                    totals.named_good = totals.good
-                if block_totals:
-                    parent = block_totals[-1]
-                    parent.good += totals.good
-                    parent.bad += totals.bad
-                    parent.paragraphs += totals.paragraphs
-                    parent.named_good += totals.named_good
-                    parent.titled = parent.titled or totals.titled
-            continue
-        if child.is_text_node:
-            value = child.text_content
-            if value:
-                if not value.isspace():
-                    if current is None:
-                        current = Segment(ctx.owner, ctx.owner_tag, owner_contexts[-1])
-                    current.parts.append(value)
-                    if ctx.link:
-                        current.link_chars += len(value.strip())
-                elif current is not None:
-                    current.parts.append(" ")
-            continue
-        tag = child.tag
-        if tag is None or tag[0] == "-" or tag in SKIP_TAGS:
-            continue
-        if tag == "br":
-            if current is not None:
-                current.parts.append("\n")
-            continue
-        node_hint = 0
-        caption = tag in CAPTION_TAGS
-        attrs = child.attributes
-        if attrs and _hidden(attrs):
-            continue
-        if use_hints:
-            names = _names(attrs) if attrs else ""
-            if names:
-                node_hint = hint(names)
-                caption = caption or (node_hint <= 0 and CAPTION_HINT_RE.search(names) is not None)
-            if node_hint == 0 and tag in ASIDE_TAGS:
+        children, in_link, frame_block = stack[-1]
+        descended = False
+        for child in children:
+            if child.is_text_node:
+                value = child.text_content
+                if value:
+                    if not value.isspace():
+                        parts.append(value)
+                        if in_link:
+                            link_chars += len(value.strip())
+                    elif parts:
+                        parts.append(" ")
+                continue
+            tag = child.tag
+            if tag is None or tag in SKIP_TAGS or tag[0] == "-":
+                continue
+            if tag == "br":
+                if parts:
+                    parts.append("\n")
+                continue
+            attrs = child.attributes
+            node_hint = 0
+            caption = tag in CAPTION_TAGS
+            if attrs:
+                classes = attrs.get("class")
+                if (classes and _hidden_class(classes)) or ("style" in attrs and _hidden_style(attrs["style"])):
+                    continue
+                if use_hints:
+                    names = classes or ""
+                    if (extra := attrs.get("id")) is not None:
+                        names = f"{names} {extra}"
+                    if (extra := attrs.get("role")) is not None:
+                        names = f"{names} {extra}"
+                    if (extra := attrs.get("itemprop")) is not None:
+                        names = f"{names} {extra}"
+                    if names:
+                        node_hint = hint(names)
+                        caption = caption or (node_hint <= 0 and is_caption_name(names))
+            if use_hints and node_hint == 0 and tag in ASIDE_TAGS:
                 node_hint = -1
-        sub = ctx
-        if (tag == "a" and not ctx.link) or caption or tag == "blockquote" or tag == "table":
-            sub = ctx.copy()
-            sub.link = sub.link or tag == "a"
-            sub.caption = sub.caption or caption
-            sub.quote = sub.quote or tag == "blockquote"
-            if tag == "table":
-                sub.table = child
-        if tag in INLINE_TAGS and node_hint >= 0 and not caption:
-            stack.append((child.iter(include_text=True), sub, None))
+            if tag in INLINE_TAGS and node_hint >= 0 and not caption:
+                stack.append((child.iter(include_text=True), in_link or tag == "a", None))
+                descended = True
+                break
+            # A block element (or a named inline one): the open segment ends, the element owns the text below.
+            if parts:
+                close(blocks[-1])
+            parent = blocks[-1]
+            totals = Totals(child, tag, len(blocks), node_hint, parent)
+            totals.first_segment, totals.first_container = len(segments), len(containers)
+            if caption:
+                totals.caption = True
+            if tag == "blockquote":
+                totals.quote = True
+            elif tag == "table":
+                totals.table = child
+            elif tag in LIST_ITEM_TAGS:
+                totals.list_owner = child.parent
+            elif tag in LIST_TAGS:
+                totals.list_owner = None
+            if node_hint < 0 or tag in CARD_TAGS:
+                totals.negative_at = totals  # a card joins the chain: it becomes boilerplate if it turns out a teaser
+            if tag in CARD_TAGS:
+                totals.card = totals
+            blocks.append(totals)
+            stack.append((child.iter(include_text=True), in_link or tag == "a", totals))
+            descended = True
+            break
+        if descended:
             continue
-        # A block element (or a named inline one): the open segment ends, the element owns the text below.
-        close()
-        sub = sub.copy() if sub is ctx else sub
-        sub.owner, sub.owner_tag = child, tag
-        if tag in LIST_ITEM_TAGS:
-            sub.list_owner = child.parent
-        elif tag in LIST_TAGS:
-            sub.list_owner = None
-        totals = Totals(child, tag, len(block_totals), node_hint, parent=block_totals[-1],
-                        outer_negative=ctx.negative_at)
-        if node_hint < 0 or tag in CARD_TAGS:
-            sub.negative_at = totals  # a card joins the chain: it becomes boilerplate if it turns out a teaser
-        if tag in CARD_TAGS:
-            sub.card = totals
-        block_totals.append(totals)
-        owner_contexts.append(sub)
-        stack.append((child.iter(include_text=True), sub, totals))
-    close()
+        stack.pop()
+        if frame_block is not None:
+            if parts:
+                close(frame_block)
+            blocks.pop()
+            frame_block.last_segment = len(segments)
+            frame_block.index = len(containers)
+            containers.append(frame_block)
+            if frame_block.hint > 0:
+                frame_block.named_good = frame_block.good
+            parent = frame_block.parent
+            if parent is not None:
+                parent.good += frame_block.good
+                parent.bad += frame_block.bad
+                parent.paragraphs += frame_block.paragraphs
+                parent.named_good += frame_block.named_good
+                parent.titled = parent.titled or frame_block.titled
     _confirm_boilerplate(containers, root_totals.good)
     return Reading(segments, containers)
+
+
+def subreading(reading: Reading, totals: Totals) -> Reading:
+    """The reading of one element's subtree, taken from a reading of the whole page: its segments and
+    totals are contiguous slices. Boilerplate names are decided again for the subtree alone, as a fresh
+    :func:`read` of it would (the element's own name no longer counts; its ancestors are not boilerplate,
+    or it would not have been chosen)."""
+    containers = reading.containers[totals.first_container:totals.index + 1]
+    hint_before, totals.hint = totals.hint, 0
+    try:
+        _confirm_boilerplate(containers, totals.good)
+    finally:
+        totals.hint = hint_before
+    return Reading(reading.segments[totals.first_segment:totals.last_segment], containers)
 
 
 def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:
@@ -274,29 +298,15 @@ def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:
 def _move(containers: list[Totals], trusted: Callable[[Totals], bool]) -> None:
     for totals in containers:  # post-order: children first
         totals.moved = 0.0
+    last = containers[-1] if containers else None
     for totals in containers:
         # Comments and teasers never hold the page's h1: an element that does is the article's wrapper.
-        totals.confirmed = totals.hint < 0 and trusted(totals) and not (totals.titled and totals.hint <= ALWAYS_BOILERPLATE)
+        totals.confirmed = totals.hint < 0 and trusted(totals) and not (
+            totals.titled and totals.hint <= ALWAYS_BOILERPLATE)
         if totals.confirmed:
             totals.moved = totals.good
-        if totals.parent is not None:
+        if totals.parent is not None and totals is not last:
             totals.parent.moved += totals.moved
-
-
-def _hidden(attrs: dict[str, str | None]) -> bool:
-    """A ``hidden`` class or an inline ``display: none`` / ``visibility: hidden``: never shown, never body text.
-
-    Not the ``hidden`` attribute: React streams server-rendered articles into ``<div hidden>`` and
-    paywalls hide the text they reveal to subscribers with it (ABC.es).
-    """
-    classes = attrs.get("class")
-    if classes and HIDDEN_CLASS_RE.search(classes):
-        return True
-    style = attrs.get("style")
-    if not style or "none" not in style and "hidden" not in style:
-        return False
-    style = style.replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
 
 
 def text_weight(text: str) -> int:
@@ -313,22 +323,23 @@ def is_teaser(segment: Segment) -> bool:
 
 def _score(segment: Segment, totals: Totals) -> None:
     """Add a segment's text to its block's totals: prose is good, links and stray fragments are bad."""
-    ctx = segment.context
-    if ctx.caption:
+    if totals.caption:
         return
-    length = text_weight(segment.text)
-    links = segment.link_chars * length // len(segment.text)
-    if segment.owner_tag == "h1":
+    text = segment.text
+    length = text_weight(text)
+    links = segment.link_chars * length // len(text)
+    tag = totals.tag
+    if tag == "h1":
         totals.titled = True  # the page's own title: what holds it is the article, not boilerplate
-    elif ctx.card is not None and links > 0.6 * length and length >= 10:
-        ctx.card.teaser = True  # a linked title in a card: the card points to another page
-    if segment.owner_tag in HEADING_TAGS:
+    elif totals.card is not None and links > 0.6 * length and length >= 10:
+        totals.card.teaser = True  # a linked title in a card: the card points to another page
+    if tag in HEADING_TAGS:
         if links > 0.5 * length:
             totals.bad += length
         return
-    if links > 0.5 * length or is_teaser(segment):
+    if links > 0.5 * length or (links and text.endswith(ELLIPSIS)):
         totals.bad += length
-    elif length >= 80 or (length >= 30 and segment.text.endswith(SENTENCE_END)):
+    elif length >= 80 or (length >= 30 and text.endswith(SENTENCE_END)):
         totals.good += length - links
         totals.paragraphs += 1
     else:
