@@ -89,9 +89,10 @@ def _drop_rule(segment: Segment) -> str | None:
         return "link_block"
     if is_teaser(segment):
         return "teaser"
-    rule = placeholder_rule(text) or widget_rule(text)
-    if rule:
-        return rule
+    if len(text) <= 300:  # every placeholder and widget line is short
+        rule = placeholder_rule(text) or widget_rule(text)
+        if rule:
+            return rule
     if segment.owner_tag not in _PARAGRAPH_OWNERS and len(text) < 40 and not text.endswith(SENTENCE_END):
         return "short_fragment"
     return None

@@ -9,6 +9,7 @@ or an element named like a caption next to the picture; a credit inside it (a ``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
@@ -33,6 +34,7 @@ CREDIT_CLASS_RE = re.compile(r"credit|copyright|source|photographer|attribution|
 # Pictures that are never an article's: icons, logos, avatars, tracking pixels.
 _NOT_PICTURE_RE = re.compile(r"logo|icon|avatar|sprite|placeholder|spacer|blank\.|pixel|1x1|badge|emoji|\.svg", re.I)
 _MAX_CAPTION_CHARS = 600
+_IMAGE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _DURATION_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])\s*(min|minutes?|$)|\bduration\b", re.I)
 PICTURE_NAMES_RE = re.compile(r"caption|credit|image|img|photo|picture|media|figure|gallery", re.I)
 # Widgets around an article whose pictures are other pages' (teasers) or the site's (sharing, ads).
@@ -56,11 +58,12 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
 
 
 def image_url(img: LexborNode, base_url: str) -> str | None:
-    for attr in _LAZY_ATTRS:
-        value = img.attributes.get(attr)
-        if value and not value.startswith("data:"):
-            return urljoin(base_url, value.strip())
     attrs = img.attributes
+    for attr in _LAZY_ATTRS:
+        value = attrs.get(attr)
+        if value and not value.startswith("data:"):
+            value = value.strip()
+            return value if value.startswith(("https://", "http://")) else urljoin(base_url, value)
     srcset = attrs.get("data-srcset") or attrs.get("srcset") or next(
         (value for name, value in attrs.items() if name.endswith("srcset") and value), None)  # lazy-loader names
     if srcset:
@@ -129,18 +132,34 @@ def article_scope(doc: Document, root: LexborNode) -> LexborNode:
     return node
 
 
-def _in_boilerplate(node: LexborNode, scope: LexborNode) -> bool:
-    """Inside a teaser, related-links, sharing or other widget below ``scope`` (an article header is fine)."""
+def _in_boilerplate(node: LexborNode, scope: LexborNode, verdicts: dict[int, bool]) -> bool:
+    """Inside a teaser, related-links, sharing or other widget below ``scope`` (an article header is fine).
+
+    ``verdicts`` remembers each ancestor's answer for the page, so sibling pictures share one walk."""
+    walked: list[int] = []
     parent = node.parent
+    verdict = False
     while parent is not None and parent.mem_id != scope.mem_id:
-        attrs = parent.attributes
-        names = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
-        if parent.tag in ("aside", "nav", "footer") or (
-                names and NOT_ARTICLE_PICTURES_RE.search(names) and not POSITIVE_HINT_RE.search(names.lower())
-                and not PICTURE_NAMES_RE.search(names)):
-            return True
+        key = parent.mem_id
+        if key in verdicts:
+            verdict = verdicts[key]
+            break
+        walked.append(key)
+        if parent.tag in ("aside", "nav", "footer") or _widget_names(parent.attributes.get("class"),
+                                                                      parent.attributes.get("id")):
+            verdict = True
+            break
         parent = parent.parent
-    return False
+    for key in walked:
+        verdicts[key] = verdict
+    return verdict
+
+
+@lru_cache(maxsize=8192)
+def _widget_names(classes: str | None, element_id: str | None) -> bool:
+    names = " ".join(v for v in (classes, element_id) if v)
+    return bool(names and NOT_ARTICLE_PICTURES_RE.search(names) and not POSITIVE_HINT_RE.search(names.lower())
+                and not PICTURE_NAMES_RE.search(names))
 
 
 def _caption_parts(node: LexborNode) -> tuple[str | None, str | None]:
@@ -195,25 +214,30 @@ def _is_picture(url: str, img: LexborNode) -> bool:
 def article_images(doc: Document, root: LexborNode) -> list[Image]:
     """The article's pictures in page order, each with its caption and credit."""
     scope = article_scope(doc, root)
+    verdicts: dict[int, bool] = {}
     captions: dict[int, tuple[str | None, str | None]] = {}
     for node in scope.css(CAPTION_SELECTOR):
         text = clean(node.text(separator=" "))
         inner = node.css_first("figcaption, [class*=caption]") if node.tag != "figcaption" else None
         if inner is not None and len(clean(inner.text(separator=" "))) >= 0.6 * len(text):
             continue  # a wrapper named like a caption around the real one
-        if not text or len(text) > _MAX_CAPTION_CHARS or _in_boilerplate(node, scope):
+        if not text or len(text) > _MAX_CAPTION_CHARS or _in_boilerplate(node, scope, verdicts):
             continue
         picture = _picture_of(node)
         if picture is not None and picture.mem_id not in captions:
             captions[picture.mem_id] = _caption_parts(node)
+    in_body = {node.mem_id for node in root.css(_PICTURE_SELECTOR)} if scope is not root else None
     found: list[Image] = []
     for img in scope.css(_PICTURE_SELECTOR):
         if img.tag not in ("img", "amp-img") and img.mem_id not in captions:
             continue  # a lazy-loading wrapper counts only when it is the picture a caption names
         url = image_url(img, doc.url)
-        if not url or not _is_picture(url, img) or _in_boilerplate(img, scope):
+        if not url or not _is_picture(url, img) or _in_boilerplate(img, scope, verdicts):
             continue
         caption, credit = captions.get(img.mem_id) or _container_caption(img)
+        if caption is None and credit is None and (_links_elsewhere(img) or (
+                in_body is not None and img.mem_id not in in_body and not _in_figure(img))):
+            continue  # no caption and a link to another page (a teaser), or beside the body and no <figure>
         found.append(Image(url=url, caption=caption, credit=credit, alt=or_none(img.attributes.get("alt")),
                            width=_int(img.attributes.get("width")), height=_int(img.attributes.get("height"))))
     return _merge_duplicates(found)
@@ -237,6 +261,30 @@ def _container_caption(img: LexborNode) -> tuple[str | None, str | None]:
             return _caption_parts(node)
         node = node.parent
     return None, None
+
+
+def _links_elsewhere(img: LexborNode) -> bool:
+    """A picture inside a link to another page: a teaser's thumbnail (a link to the image file is fine)."""
+    node = img.parent
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.tag == "a":
+            href = (node.attributes.get("href") or "").split("?", 1)[0].lower()
+            return bool(href) and not href.startswith(("#", "javascript")) and not href.endswith(_IMAGE_FILES)
+        node = node.parent
+    return False
+
+
+def _in_figure(img: LexborNode) -> bool:
+    node = img.parent
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.tag == "figure":
+            return True
+        node = node.parent
+    return False
 
 
 def _merge_duplicates(found: list[Image]) -> list[Image]:

@@ -159,23 +159,11 @@ def _time_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
 
 
 def _visible_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
-    """A printed date: in an element named like a date or byline, else in the article header after the h1."""
+    """A printed date in an element named like a date or a byline."""
     for node in doc.tree.css(_VISIBLE_DATE_SELECTOR)[:30]:
         raw = clean(node.text())
         if raw and len(raw) <= 120 and (moment := dates.parse_visible(raw)) is not None:
             return [(raw, moment)]
-    h1 = doc.tree.css_first("h1")
-    header = h1
-    title = clean(h1.text()) if h1 is not None else ""
-    for _ in range(3):  # the h1's header: the first ancestor holding more than the title
-        header = header.parent if header is not None else None
-        if header is None:
-            break
-        text = clean(header.text(separator=" "))
-        if len(text) > len(title) + 15:
-            after = text[text.find(title) + len(title):][:200] if title in text else text[:200]
-            moment = dates.parse_visible(after)
-            return [(after.strip(), moment)] if moment is not None else []
     return []
 
 

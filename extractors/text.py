@@ -14,7 +14,11 @@ def clean(text: str | None) -> str:
     """NFC-normalised single-line text: zero-width characters gone, runs of space folded."""
     if not text:
         return ""
-    text = _ZERO_WIDTH_RE.sub("", unicodedata.normalize("NFC", text))
+    if text.isascii():  # the common case: no accents to compose, no zero-width or exotic spaces
+        return " ".join(text.split())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH_RE.sub("", text)
     return _SPACE_RE.sub(" ", text.replace("\n", " ")).strip()
 
 
