@@ -69,6 +69,7 @@ _BEFORE_RE = re.compile(
     r"(?P<end>\s+(?:that|rằng|là)\s*[:,]?|\s*[:,])?\s*$",
     re.IGNORECASE,
 )
+_VERB_WORD_RE = re.compile(rf"(?<!\w)(?:{_VERB})(?!\w)", re.IGNORECASE)
 # According to Ms. Mao Ning, …   /   Theo bà Mao Ninh, …
 _LEAD_IN_RE = re.compile(r"(?:^|[,;]\s*)(?:according to|theo)\s+(?P<who>[^,.;:!?]{2,80}?)\s*,", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…]\s+(?=\S)")
@@ -167,7 +168,8 @@ def attribute(paragraph: str, start: int, end: int) -> Attribution | None:
         found = pattern.match(after)
         if found and _plausible_who(found.group("who")):
             return _attribution(found.group("who"), end + found.end())
-    found = _BEFORE_RE.search(before)
+    # _BEFORE_RE needs a speech verb; the cheap check first spares its slow scan of most sentences.
+    found = _BEFORE_RE.search(before) if _VERB_WORD_RE.search(before) else None
     if found and found.group("object") and not found.group("end"):
         found = None  # "warned Japan to be “…”": a fragment quoted mid-clause, not speech introduced
     if found and _plausible_who(_last_clause(found.group("who")), _MAX_WHO_WORDS_BEFORE):
