@@ -35,7 +35,7 @@ _LEAD_RE = re.compile(
     r"text|texto|testo|tekst|autor(?:in)?|author|auteur|bài(?: và ảnh)?|tác giả|ein kommentar von|"
     r"eine analyse von|ein gastbeitrag von)\s*[:：]?\s+", re.I)
 _SPLIT_RE = re.compile(
-    r"\s*(?:,|;|\||/|&|\+|\s(?:and|und|og|och|et|y|e|i|en|és|a|и|và|ve|ja|oraz)\s)\s*", re.I)
+    r"\s*(?:,|;|\||/|&|\+|\s[-–—]\s|\s(?:and|und|og|och|et|y|e|i|en|és|a|и|và|ve|ja|oraz)\s)\s*", re.I)
 _PARENTHESES_RE = re.compile(r"\s*[(\[].*?[)\]]\s*")
 # Not a person: news agencies and newsroom labels.
 AGENCIES = frozenset({
@@ -147,3 +147,15 @@ def find_authors(doc: Document, site_names: list[str]) -> list[Author]:
         if people:
             return people
     return []
+
+
+def byline_line(text: str, site_names: Iterable[str] = ()) -> list[Author]:
+    """The people of a line that is nothing but a byline ("Lê Phương", "By Jane Doe and John Roe"):
+    short, no sentence, and its names make up most of it. ``[]`` for any other line."""
+    line = clean(text)
+    if not line or len(line) > 60 or line.endswith((".", "!", "?", ":")) or len(line.split()) > 8:
+        return []
+    names = split_names(line, site_names)
+    if not names or sum(len(name) for name in names) < 0.6 * len(_LEAD_RE.sub("", line)):
+        return []
+    return [Author(name=name, nameRaw=line) for name in names]

@@ -200,11 +200,15 @@ def date_modified(doc: Document) -> tuple[str | None, str | None]:
     return _resolve(doc, _machine_candidates(doc, MODIFIED_LD_KEYS, MODIFIED_META_KEYS, "dateModified"))
 
 
+def site_names(doc: Document) -> list[str]:
+    """The names a page calls its own site by: never an author's."""
+    names = [doc.meta_first("og:site_name"), _text(article_ld(doc).get("publisher")), urlsplit(doc.url).hostname]
+    return [n for n in names if n]
+
+
 def authors(doc: Document) -> list[Author]:
     """People only (see authors.py); site and publisher names are never authors."""
-    names = [doc.meta_first("og:site_name"), _text(article_ld(doc).get("publisher")),
-             urlsplit(doc.url).hostname or ""]
-    return find_authors(doc, [n for n in names if n])
+    return find_authors(doc, site_names(doc))
 
 
 def publisher(doc: Document) -> Organization | None:

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborNode
 from . import boilerplate, content, dates, images, language, metadata, quotes
 from .document import Document
 from .record import Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
+from .authors import byline_line
 from .text import clean, or_none
 
 
@@ -52,7 +53,16 @@ class ArticlePage:
         root = self.content_root
         if root is None:
             return []
-        return content.body_blocks(root, self.dropped, skip_texts=self._non_body_texts(), doc=self.doc)
+        found = content.body_blocks(root, self.dropped, skip_texts=self._non_body_texts(), doc=self.doc)
+        if found and found[-1].type == "paragraph" and self._byline_people(found[-1].text):
+            self._trailing_byline = found.pop().text  # the author's name closing the body (Vietnamese papers)
+            self.dropped["byline"] += 1
+        return found
+
+    _trailing_byline: str | None = None
+
+    def _byline_people(self, text: str) -> list[Author]:
+        return byline_line(text, metadata.site_names(self.doc))
 
     def _non_body_texts(self) -> set[str]:
         """Texts that are other fields and must not be repeated as body paragraphs."""
@@ -89,7 +99,11 @@ class ArticlePage:
         return metadata.date_modified(self.doc)
 
     def authors(self) -> list[Author]:
-        return metadata.authors(self.doc)
+        """Metadata and bylines; else the name line that closes the body."""
+        found = metadata.authors(self.doc)
+        if not found and self.blocks is not None and self._trailing_byline:
+            found = self._byline_people(self._trailing_byline)
+        return found
 
     def publisher(self) -> Organization | None:
         return metadata.publisher(self.doc)
