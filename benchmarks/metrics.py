@@ -26,7 +26,7 @@ _INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def invisible_normalised(text: str | None) -> str:
-    """NFC, soft hyphens and zero-width characters removed: differences no reader can see.
+    r"""NFC, soft hyphens and zero-width characters removed: differences no reader can see.
 
     The fundus truth keeps a page's NFD letters and soft hyphens (``Mit\xadglieder``), which ``\w+``
     would split into other tokens; both sides of a comparison get the same normalisation.

@@ -1,0 +1,77 @@
+"""Quality floor of the generic extractor on real pages of ../shared/bench (kept next to the repository in CI).
+
+* per page (``tests/quality/snippets.json``): snippets the body must contain and must not contain, each
+  page guarding one boilerplate mechanism (comments, teaser cards, hidden copies, paywall prompts...);
+* on the same pages: aggregate scores (body shingle F1 on both sets, headline, dates, authors,
+  captions on the fundus pages) that must not drop below ``tests/quality/floor.json``. The floors only
+  rise: ``python -m benchmarks.floor --update`` raises them after an improvement;
+* every page extracts without an exception and in under a second.
+
+The benchmark data is required, not optional: a missing ../shared/bench fails these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from functools import cache
+
+import pytest
+
+from benchmarks import floor
+from benchmarks.data import Page, bench_root
+from benchmarks.systems import Prediction, ours
+
+SNIPPETS = json.loads(floor.SNIPPETS.read_text(encoding="utf-8"))["pages"]
+
+
+@cache
+def _pages() -> dict[str, Page]:
+    bench_root()  # a clear failure when the benchmark data is missing
+    sh, fundus = floor.subset()
+    return {page.id: page for page in sh + fundus}
+
+
+@cache
+def _extracted() -> dict[str, tuple[Prediction, float]]:
+    """One extraction per page, timed, shared by every test."""
+    results = {}
+    for page_id, page in _pages().items():
+        start = time.perf_counter()
+        prediction = ours(page.html, page.url)
+        results[page_id] = (prediction, time.perf_counter() - start)
+    return results
+
+
+@pytest.mark.parametrize("entry", SNIPPETS, ids=[f"{e['set']}:{e['id'][:24]}" for e in SNIPPETS])
+def test_snippets(entry: dict) -> None:
+    prediction, _ = _extracted()[entry["id"]]
+    body = prediction.body or ""
+    for snippet in entry["must_contain"]:
+        assert snippet in body, f"{entry['guards']}: body lost {snippet!r}"
+    for snippet in entry["must_not_contain"]:
+        assert snippet not in body, f"{entry['guards']}: body has {snippet!r}"
+    for snippet in entry.get("captions_contain", []):
+        assert any(snippet in caption for caption in prediction.captions), f"no caption with {snippet!r}"
+
+
+def test_aggregate_scores_hold_the_floor() -> None:
+    pages = _pages()
+    predicted = {page_id: prediction for page_id, (prediction, _) in _extracted().items()}
+    sh = [p for p in pages.values() if "articleBody" in p.truth]
+    fundus = [p for p in pages.values() if "paragraphs" in p.truth]
+    current = floor.scores(sh, fundus, predicted)
+    floors = floor.load_floor()["floors"]
+    assert set(floors) == set(current), "floor.json and benchmarks.floor.scores disagree on the scores kept"
+    below = {key: (current[key], floors[key]) for key in floors if current[key] < floors[key] - floor.TOLERANCE}
+    assert not below, f"scores below their floor (current, floor): {below}"
+
+
+def test_every_page_extracts_as_an_article_in_under_a_second() -> None:
+    for page_id, (prediction, seconds) in _extracted().items():
+        assert prediction.body, f"{page_id}: no article extracted"
+        assert seconds < 1.0, f"{page_id}: {seconds:.2f} s"
+
+
+def test_the_floor_only_rises() -> None:
+    assert floor.raised({"a": 0.9, "b": 0.5}, {"a": 0.8, "b": 0.6}) == {"a": 0.9, "b": 0.6}
