@@ -138,8 +138,9 @@ def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | 
         if not text or text in skip:
             continue
         kind = _block_type(segment)
-        key = segment.context.list_owner if kind == "list" else segment.context.table if kind == "table" else None
-        if key is not None and key is group_key and blocks:
+        owner = segment.context.list_owner if kind == "list" else segment.context.table if kind == "table" else None
+        key = owner.mem_id if owner is not None else None  # (node wrappers are new objects on every access)
+        if key is not None and key == group_key and blocks:
             blocks[-1].text += "\n" + text
             continue
         group_key = key

@@ -1,0 +1,97 @@
+"""The generic main-content extraction on small pages built for one rule each."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from extractors.document import Document
+from extractors.page import ArticlePage
+
+LONG = ("The council approved the new budget on Tuesday after a long debate about schools, roads and the "
+        "harbour, and the mayor said the vote settled a question that had divided the city for years and "
+        "would now let work start before the summer.")
+
+
+def page(body: str, head: str = "<title>Budget approved</title>") -> ArticlePage:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return ArticlePage(Document.parse(html, "https://news.example.com/a/1", datetime(2026, 1, 1, tzinfo=timezone.utc)))
+
+
+def body_of(body: str) -> list[tuple[str, str]]:
+    article = page(body).to_article()
+    assert article is not None
+    return [(block.type, block.text) for block in article.body]
+
+
+def test_blocks_are_typed_in_page_order() -> None:
+    blocks = body_of(f"""<article><h1>Budget approved</h1><p>{LONG}</p><h2>What changes</h2>
+        <ul><li>More teachers in every school</li><li>Repairs for the harbour road</li></ul>
+        <blockquote><p>It is a fair budget for everyone in this city.</p></blockquote><p>{LONG}</p></article>""")
+    assert blocks == [("paragraph", LONG), ("heading", "What changes"),
+                      ("list", "More teachers in every school\nRepairs for the harbour road"),
+                      ("quote", "It is a fair budget for everyone in this city."), ("paragraph", LONG)]
+
+
+def test_captions_share_bars_and_related_boxes_stay_out() -> None:
+    blocks = body_of(f"""<div class="share-bar"><span>Share this article on Facebook today</span></div>
+        <article><p>{LONG}</p><figure><img src="/a.jpg"><figcaption>The harbour at dawn. Photo: AP</figcaption></figure>
+        <p>{LONG}</p><div class="related-articles"><p>{LONG.replace('council', 'committee')}</p></div></article>""")
+    texts = " ".join(text for _, text in blocks)
+    assert "harbour at dawn" not in texts and "Share this" not in texts and "committee" not in texts
+    assert len(blocks) == 2
+
+
+def test_the_container_with_the_prose_wins_over_a_link_list() -> None:
+    menu = "".join(f'<li><a href="/s/{i}">Section number {i} of the site</a></li>' for i in range(30))
+    blocks = body_of(f'<div id="menu"><ul>{menu}</ul></div><div class="story"><p>{LONG}</p><p>{LONG}</p></div>')
+    assert blocks == [("paragraph", LONG), ("paragraph", LONG)]
+
+
+def test_a_boilerplate_name_on_the_wrapper_of_the_article_does_not_hide_it() -> None:
+    blocks = body_of(f'<div class="content-with-sidebar"><div><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p></div></div>'
+                     f'<div class="sidebar"><p>Subscribe to our weekly newsletter for more.</p></div>')
+    assert blocks == [("paragraph", LONG)] * 3
+
+
+def test_reader_comments_are_never_the_article() -> None:
+    comments = "".join(f'<div class="comment"><p>{LONG} Comment {i}.</p></div>' for i in range(5))
+    blocks = body_of(f'<article><h1>Budget approved</h1><p>{LONG}</p></article><section id="comments">{comments}</section>')
+    assert blocks == [("paragraph", LONG)]
+
+
+def test_teaser_cards_are_left_out() -> None:
+    cards = "".join(f'<article class="card"><h3><a href="/b/{i}">Another story number {i}</a></h3>'
+                    f'<p>A short excerpt of that other story, about something else entirely.</p></article>'
+                    for i in range(4))
+    blocks = body_of(f'<main><article><h1>Budget approved</h1><p>{LONG}</p><p>{LONG}</p></article>{cards}</main>')
+    assert blocks == [("paragraph", LONG), ("paragraph", LONG)]
+
+
+def test_hidden_copies_are_not_read() -> None:
+    blocks = body_of(f'<div><p>{LONG}</p><div style="display: none"><p>{LONG} Hidden copy.</p></div></div>')
+    assert blocks == [("paragraph", LONG)]
+
+
+def test_placeholders_and_widget_lines_are_dropped_and_counted() -> None:
+    article_page = page(f"<article><p>{LONG}</p><p>No data</p><p>Advertisement</p><p>{LONG}</p></article>")
+    article = article_page.to_article()
+    assert article is not None and [b.text for b in article.body] == [LONG, LONG]
+    assert article.metadata.dropped["no_data"] == 1 and article.metadata.dropped["advertisement"] == 1
+
+
+def test_an_article_split_around_ads_is_read_whole() -> None:
+    blocks = body_of(f'<div class="body"><div class="part"><p>{LONG}</p></div><div class="ad">Ad</div>'
+                     f'<div class="part"><p>{LONG} Second part.</p></div></div>')
+    assert [text for _, text in blocks] == [LONG, f"{LONG} Second part."]
+
+
+def test_a_name_line_closing_the_body_is_the_byline() -> None:
+    article = page(f"<article><p>{LONG}</p><p>{LONG}</p><p><strong>Lê Phương</strong></p></article>").to_article()
+    assert article is not None
+    assert [b.text for b in article.body] == [LONG, LONG]
+    assert [a.name for a in article.authors] == ["Lê Phương"]
+
+
+def test_a_page_without_prose_is_not_an_article() -> None:
+    links = "".join(f'<li><a href="/s/{i}">Story {i}</a></li>' for i in range(40))
+    assert page(f"<h1>Latest news</h1><ul>{links}</ul>").to_article() is None

@@ -1,0 +1,146 @@
+"""Generic metadata: headline, dates, authors and images, each rule on a small page or value."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from extractors import dates, metadata
+from extractors.authors import byline_line, split_names
+from extractors.document import Document
+from extractors.images import article_images, split_credit
+
+
+def doc(head: str = "", body: str = "", url: str = "https://news.example.de/a/1") -> Document:
+    return Document.parse(f"<html><head>{head}</head><body>{body}</body></html>", url,
+                          datetime(2026, 1, 1, tzinfo=timezone.utc))
+
+
+def ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# ----- headline -----------------------------------------------------------------------------------
+
+def test_headline_prefers_json_ld_and_unescapes_it() -> None:
+    page = doc(ld({"@type": "NewsArticle", "headline": "Samsung soll Smartphones zerst&ouml;ren"})
+               + '<meta property="og:title" content="Other title">')
+    assert metadata.headline(page) == "Samsung soll Smartphones zerstören"
+
+
+@pytest.mark.parametrize(("title", "site", "expected"), [
+    ("Steigende Zinsen setzen Dax zu | Börsen-Zeitung", "Börsen-Zeitung", "Steigende Zinsen setzen Dax zu"),
+    ("Akkutechnik: Hat Quantumscape genug Akkus gebaut? - Golem.de", None, "Akkutechnik: Hat Quantumscape genug Akkus gebaut?"),
+    ("南海トラフ、一時調査：中日新聞Web", "中日新聞Web", "南海トラフ、一時調査"),
+])
+def test_headline_loses_the_site_name(title: str, site: str | None, expected: str) -> None:
+    site_meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    url = "https://www.golem.de/news/x.html" if "Golem" in title else "https://news.example.de/a/1"
+    assert metadata.headline(doc(f'<meta property="og:title" content="{title}">{site_meta}', url=url)) == expected
+
+
+def test_a_kicker_that_only_decorates_another_sources_title_is_dropped() -> None:
+    page = doc(ld({"@type": "NewsArticle", "headline": "Neue Leipziger Schule: Judy Lybke, ganz eigen"})
+               + '<meta property="og:title" content="Judy Lybke, ganz eigen">')
+    assert metadata.headline(page) == "Judy Lybke, ganz eigen"
+
+
+# ----- dates --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("2025-10-22T19:25:52+07:00", datetime(2025, 10, 22, 19, 25, 52, tzinfo=timezone(timedelta(hours=7)))),
+    ("2024-04-25 04:21:02.000000-0400", datetime(2024, 4, 25, 4, 21, 2, tzinfo=timezone(timedelta(hours=-4)))),
+    ("2023-04-28T19:20:36+0200", datetime(2023, 4, 28, 19, 20, 36, tzinfo=timezone(timedelta(hours=2)))),
+    ("Fri Apr 28 19:20:36 CEST 2023", datetime(2023, 4, 28, 19, 20, 36, tzinfo=timezone(timedelta(hours=2)))),
+    ("Fri, 28 Apr 2023 17:20:36 GMT", datetime(2023, 4, 28, 17, 20, 36, tzinfo=timezone.utc)),
+    ("2026-04-20T14:09:42.493", datetime(2026, 4, 20, 14, 9, 42)),
+    ("2024-08-22", date(2024, 8, 22)),
+])
+def test_machine_dates_in_every_shape(raw: str, expected: datetime | date) -> None:
+    moment = dates.parse_machine(raw)
+    assert moment is not None and moment.value == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Thứ tư, 22/10/2025, 19:25 (GMT+7)", datetime(2025, 10, 22, 19, 25, tzinfo=timezone(timedelta(hours=7)))),
+    ("01. April 2025, 15:25", datetime(2025, 4, 1, 15, 25)),
+    ("April 25, 2024 4:21 pm", datetime(2024, 4, 25, 16, 21)),
+    ("Do 25.04.24 | 14:07 Uhr", datetime(2024, 4, 25, 14, 7)),
+    ("Publié le 3 mars 2024", date(2024, 3, 3)),
+])
+def test_printed_dates_day_first_and_with_month_names(raw: str, expected: datetime | date) -> None:
+    moment = dates.parse_visible(raw)
+    assert moment is not None and moment.value == expected
+
+
+def test_a_naive_time_takes_the_offset_of_the_same_instant_elsewhere() -> None:
+    page = doc('<meta property="article:published_time" content="2026-06-25T16:19:00">'
+               + ld({"@type": "NewsArticle", "datePublished": "2026-06-25T16:19:00+07:00"}))
+    assert metadata.date_published(page)[0] == "2026-06-25T16:19:00+07:00"
+    page = doc(ld({"@type": "NewsArticle", "datePublished": "2023-04-28 18:11:01.0"})
+               + '<meta name="date" content="2023-04-28T18:11:01+02:00">')
+    assert metadata.date_published(page) == ("2023-04-28T18:11:01+02:00", "2023-04-28 18:11:01.0")
+
+
+def test_a_naive_time_without_a_twin_takes_the_sites_zone() -> None:
+    page = doc('<meta property="article:published_time" content="2024-01-15T10:00:00">')  # .de: Berlin, winter
+    assert metadata.date_published(page)[0] == "2024-01-15T10:00:00+01:00"
+
+
+def test_a_day_stays_a_day_with_its_zone() -> None:
+    page = doc(body='<article><time datetime="2024-08-22">22.08.2024</time></article>')
+    assert metadata.date_published(page)[0] == "2024-08-22+02:00"
+    assert dates.day_in_zone(date(2023, 5, 24)) == "2023-05-24+07:00"
+
+
+# ----- authors ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("By Samya Kullab and Vasilisa Stepanenko", ["Samya Kullab", "Vasilisa Stepanenko"]),
+    ("Felix Schröder und Jörg Soldwisch, dpa", ["Felix Schröder", "Jörg Soldwisch"]),
+    ("Mamokete Modiba, Claire Benit-Gbaffou, Sarah Charlton and Tanya Zack",
+     ["Mamokete Modiba", "Claire Benit-Gbaffou", "Sarah Charlton", "Tanya Zack"]),
+    ("Elena Oberholzer (obe)", ["Elena Oberholzer"]),
+    ("Giáp Công - Phạm Bằng", ["Giáp Công", "Phạm Bằng"]),
+    ("d.kuckelkorn@boersen-zeitung.de", []),
+    ("Reuters", []),
+    ("n-tv NACHRICHTEN", []),
+])
+def test_people_only_one_name_each(raw: str, names: list[str]) -> None:
+    assert split_names(raw, ["n-tv.de"]) == names
+
+
+def test_organisation_authors_in_json_ld_are_skipped_and_the_byline_is_read() -> None:
+    page = doc(ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Example News"}}),
+               '<span class="article__author">Von Seb Dumitru</span>')
+    assert [a.name for a in metadata.authors(page)] == ["Seb Dumitru"]
+
+
+def test_a_byline_line_is_only_names() -> None:
+    assert [a.name for a in byline_line("Lê Phương")] == ["Lê Phương"]
+    assert byline_line("The minister said the plan would work.") == []
+
+
+# ----- images -------------------------------------------------------------------------------------
+
+def test_captions_credits_and_lazy_sources() -> None:
+    page = doc(body="""<article><h1>Title</h1><p>Text of the article, long enough to be prose for sure.</p>
+        <figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/harbour.jpg" width="800" height="500">
+        <figcaption>Port at dawn. <span class="credit">Photo: AP</span></figcaption></figure>
+        <img src="/static/logo.svg"><a href="/other-story"><img src="/thumb.jpg"></a></article>""")
+    root = page.tree.css_first("article")
+    images = article_images(page, root)
+    assert [(i.url, i.caption, i.credit) for i in images] == [
+        ("https://news.example.de/img/harbour.jpg", "Port at dawn.", "AP")]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Y bác sĩ nội soi cho bệnh nhân. Ảnh: Bệnh viện cung cấp", ("Y bác sĩ nội soi cho bệnh nhân.", "Bệnh viện cung cấp")),
+    ("Port at dawn. (Source: Reuters)", ("Port at dawn.", "Reuters")),
+    ("Image credit: TechRadar", (None, "TechRadar")),
+    ("The harbour at dawn", ("The harbour at dawn", None)),
+])
+def test_split_credit(text: str, parts: tuple[str | None, str | None]) -> None:
+    assert split_credit(text) == parts
