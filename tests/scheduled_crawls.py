@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -35,16 +36,32 @@ ONE_BY_ONE = {**FAST, "DOWNLOAD_DELAY": "0.05", "CONCURRENT_REQUESTS": "1", "CON
 TIMEOUT = 120
 
 
-def copy_portal(dest: Path, overlay: Path | None = None) -> Path:
-    """A private copy of the portal (to change pages between runs), optionally with ``overlay``'s files on top."""
+def copy_portal(dest: Path) -> Path:
+    """A private copy of the portal, to change pages between runs."""
     shutil.copytree(PORTAL_ROOT, dest)
-    if overlay is not None:
-        for file in overlay.rglob("*"):
-            if file.is_file() and file.name != "README.md":
-                target = dest / file.relative_to(overlay)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(file, target)
     return dest
+
+
+# A (made-up) redesign of the portal's article pages: the source-and-date block becomes an empty widget
+# that JavaScript fills in the browser, and the "Nguồn: ..." line under the body moves into it. Headline,
+# lead and body are untouched, so records still look plausible while sourceOrganization and
+# datePublished are gone from the HTML: the change that, unmonitored, empties fields for weeks.
+_SOURCE_BLOCK_RE = re.compile(r'<div class="post-source">.*?</div>', re.S)
+_SOURCE_LINK_RE = re.compile(r'<p class="post-source-link">.*?</p>\n?', re.S)
+_CLIENT_RENDERED_BADGE = ('<div class="post-meta-v2" data-component="SourceBadge"><span class="post-meta-v2__logo">'
+                          '</span><time class="post-meta-v2__time" data-client-render></time></div>')
+
+
+def redesign_article_pages(root: Path) -> int:
+    """Apply the redesign above to every article page under ``root``; the number of pages changed."""
+    changed = 0
+    for page in root.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        new = _SOURCE_LINK_RE.sub("", _SOURCE_BLOCK_RE.sub(_CLIENT_RENDERED_BADGE, html))
+        if new != html:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed
 
 
 def is_article_path(path: str) -> bool:

@@ -1,7 +1,7 @@
 """Alarms: a crawl of a changed, empty or blocking portal exits 1 with an ERROR line naming why.
 
 Real ``scrapy crawl`` processes against the portal copy (healthy), the copy with its article pages
-redesigned (tests/fixtures/portal_changed/), an empty date window, and a portal that answers article
+redesigned (tests/scheduled_crawls.redesign_article_pages), an empty date window, and a portal that answers article
 pages with 403, 429 or a bot-challenge page. The checks themselves are also tested as plain functions.
 """
 
@@ -11,12 +11,12 @@ import json
 
 import pytest
 from scheduled_crawls import (
-    FIXTURES,
     FULL_WINDOW,
     copy_portal,
     crawl_command,
     is_article_path,
     records,
+    redesign_article_pages,
     run_crawl,
     store_runs,
 )
@@ -72,7 +72,8 @@ def test_healthy_crawl_passes_every_alarm(tmp_path):
 
 
 def test_changed_article_markup_fails_the_crawl_naming_the_emptied_fields(tmp_path):
-    root = copy_portal(tmp_path / "portal", overlay=FIXTURES / "portal_changed")
+    root = copy_portal(tmp_path / "portal")
+    assert redesign_article_pages(root) >= 8
     with PortalServer(root) as server:
         result = crawl(server, tmp_path / "crawl")
     assert result.process.returncode == 1, result.log[-3000:]
