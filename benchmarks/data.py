@@ -7,7 +7,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
@@ -49,3 +49,16 @@ def fundus_pages(ids: list[str] | None = None) -> list[Page]:
     wanted = ids if ids is not None else sorted(by_id)
     return [Page(id=key, url=by_id[key]["url"], html=_read_gz(root / "html" / f"{key}.html.gz"), truth=by_id[key])
             for key in wanted]
+
+
+def iter_pages(set_name: str) -> Iterator[Page]:
+    """Pages one at a time, each read from disk when needed (for memory measurements)."""
+    root = bench_root() / set_name
+    if set_name == "scrapinghub":
+        truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+        for key in sorted(truth):
+            yield Page(id=key, url=truth[key]["url"], html=_read_gz(root / "html" / f"{key}.html.gz"))
+    else:
+        for line in (root / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            yield Page(id=row["id"], url=row["url"], html=_read_gz(root / "html" / f"{row['id']}.html.gz"))

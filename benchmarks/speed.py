@@ -5,9 +5,9 @@
 
 Time: ``time.perf_counter`` around each call, after a warm-up pass (imports, caches). Pages per
 second = pages / summed per-page time. Peak memory: each system runs the whole set again in a
-fresh child process; its peak resident set size (``ru_maxrss``) is reported, with the growth over
-the child's size after loading the pages (Lexbor and lxml allocate outside Python's heap, which
-``tracemalloc`` would not see).
+fresh child process that reads the pages one at a time; its peak resident set size (``ru_maxrss``)
+is reported, with the growth over its size after the first page (imports done). Lexbor and lxml
+allocate outside Python's heap, which ``tracemalloc`` would not see.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import sys
 import time
 from typing import Any
 
-from .data import Page, fundus_pages, scrapinghub_pages
+from .data import Page, fundus_pages, iter_pages, scrapinghub_pages
 from .runner import write_result
 from .systems import SYSTEMS
 
@@ -69,23 +69,30 @@ def summary(seconds: list[float]) -> dict[str, float]:
     }
 
 
-def _rss_mb() -> float:
+def _peak_rss_mb() -> float:
     # ru_maxrss is in kilobytes on Linux.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _current_rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
 def memory_child(system: str, set_name: str) -> dict[str, float]:
-    """Run in a fresh process: load the pages, note the resident size, run the system over them."""
-    pages = SETS[set_name]()
+    """Run in a fresh process: import the system, then extract the pages one by one (each read from disk
+    when its turn comes), and report the peak resident size against the size before the first page."""
     call = SYSTEMS[system]
-    call(pages[0].html, pages[0].url)  # imports, so the baseline includes the library itself
-    baseline = _rss_mb()
+    pages = iter_pages(set_name)
+    first = next(pages)
+    call(first.html, first.url)  # imports and caches count in the baseline
+    baseline = _current_rss_mb()
     for page in pages:
         try:
             call(page.html, page.url)
         except Exception:
             pass
-    peak = _rss_mb()
+    peak = _peak_rss_mb()
     return {"peak_rss_mb": round(peak, 1), "baseline_rss_mb": round(baseline, 1),
             "growth_mb": round(peak - baseline, 1)}
 

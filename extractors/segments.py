@@ -62,23 +62,32 @@ WRAPPER_SHARE = 0.5
 class Totals:
     """One block element: the contexts below it, and the text its subtree holds (in characters)."""
 
-    __slots__ = ("node", "tag", "depth", "hint", "parent", "outer_negative", "caption", "quote", "table",
-                 "list_owner", "negative_at", "card", "good", "bad", "paragraphs", "named_good", "moved",
+    __slots__ = ("node", "tag", "depth", "hint", "parent", "negative_at", "chained", "caption", "quote", "table",
+                 "list_owner", "card", "is_card", "good", "bad", "paragraphs", "named_good", "moved",
                  "confirmed", "teaser", "titled", "first_segment", "last_segment", "first_container", "index")
 
+    # No reference from an element to itself (no cycles): a page's reading, and with it the Lexbor tree,
+    # is freed as soon as the last reference goes, not at the next garbage collection.
     def __init__(self, node: LexborNode, tag: str, depth: int, hint: int, parent: Totals | None = None) -> None:
         self.node, self.tag, self.depth, self.hint, self.parent = node, tag, depth, hint, parent
+        self.chained = self.is_card = False
         if parent is None:
-            self.outer_negative = self.negative_at = self.card = self.table = self.list_owner = None
+            self.negative_at = self.card = self.table = self.list_owner = None
             self.caption = self.quote = False
         else:  # inherited contexts
-            self.outer_negative = self.negative_at = parent.negative_at
+            self.negative_at = parent if parent.chained else parent.negative_at
+            self.card = parent if parent.is_card else parent.card
             self.caption, self.quote, self.table = parent.caption, parent.quote, parent.table
-            self.list_owner, self.card = parent.list_owner, parent.card
+            self.list_owner = parent.list_owner
         self.good = self.bad = self.named_good = self.moved = 0.0
         self.paragraphs = 0
         self.confirmed = self.teaser = self.titled = False
         self.first_segment = self.last_segment = self.first_container = self.index = 0
+
+    @property
+    def own_card(self) -> Totals | None:
+        """The card this element's own text belongs to: itself, or the nearest one above."""
+        return self if self.is_card else self.card
 
     @property
     def in_boilerplate(self) -> bool:
@@ -87,7 +96,7 @@ class Totals:
         while totals is not None:
             if totals.confirmed:
                 return True
-            totals = totals.outer_negative
+            totals = totals.negative_at
         return False
 
     @property
@@ -116,8 +125,7 @@ class Segment:
     @property
     def in_boilerplate(self) -> bool:
         """Inside an element named like boilerplate that is not the page's main wrapper."""
-        negative = self.context.negative_at
-        return negative is not None and negative.in_boilerplate
+        return self.context.in_boilerplate
 
 
 @dataclass(slots=True)
@@ -231,9 +239,9 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
             elif tag in LIST_TAGS:
                 totals.list_owner = None
             if node_hint < 0 or tag in CARD_TAGS:
-                totals.negative_at = totals  # a card joins the chain: it becomes boilerplate if it turns out a teaser
+                totals.chained = True  # a card joins the chain: it becomes boilerplate if it turns out a teaser
             if tag in CARD_TAGS:
-                totals.card = totals
+                totals.is_card = True
             blocks.append(totals)
             stack.append((child.iter(include_text=True), in_link or tag == "a", totals))
             descended = True
@@ -331,8 +339,8 @@ def _score(segment: Segment, totals: Totals) -> None:
     tag = totals.tag
     if tag == "h1":
         totals.titled = True  # the page's own title: what holds it is the article, not boilerplate
-    elif totals.card is not None and links > 0.6 * length and length >= 10:
-        totals.card.teaser = True  # a linked title in a card: the card points to another page
+    elif (card := totals.own_card) is not None and links > 0.6 * length and length >= 10:
+        card.teaser = True  # a linked title in a card: the card points to another page
     if tag in HEADING_TAGS:
         if links > 0.5 * length:
             totals.bad += length

@@ -1,0 +1,42 @@
+"""``python -m benchmarks <command>``: one entry for every benchmark.
+
+    python -m benchmarks scrapinghub   # body quality on the ScrapingHub set
+    python -m benchmarks fundus        # field quality on the fundus set
+    python -m benchmarks speed         # speed and peak memory, one core
+    python -m benchmarks floor         # the CI quality floor's subset (--update raises the floors)
+    python -m benchmarks report        # results/*.json -> results/SUMMARY.md
+    python -m benchmarks all           # the three benchmarks, then the report
+
+Extra arguments go to the command (``python -m benchmarks fundus --systems ours --show 10``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+COMMANDS = {"scrapinghub": "quality_scrapinghub", "fundus": "quality_fundus", "speed": "speed", "floor": "floor",
+            "report": "report"}
+
+
+def _run(command: str, args: list[str]) -> None:
+    module = importlib.import_module(f"benchmarks.{COMMANDS[command]}")
+    sys.argv = [f"benchmarks {command}", *args]
+    module.main()
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in {*COMMANDS, "all"}:
+        print(__doc__)
+        raise SystemExit(2)
+    command, args = sys.argv[1], sys.argv[2:]
+    if command == "all":
+        for step in ("scrapinghub", "fundus", "speed", "report"):
+            print(f"== {step}")
+            _run(step, args if step != "report" else [])
+    else:
+        _run(command, args)
+
+
+if __name__ == "__main__":
+    main()
