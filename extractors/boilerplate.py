@@ -46,14 +46,15 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
     "read_more": re.compile(
         r"^(read more|related|recommended|more on this( story)?|see also|also read|read also|lesen sie auch|"
         r"mehr zum thema|mehr lesen über|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan)"
-        r"\b.{0,160}$", re.I),
+        r"\b.{0,160}$|^(関連記事|関連キーワード|関連ニュース|おすすめ|.{0,8}の新着|続きを読む)", re.I),
     "newsletter_prompt": re.compile(
         r"^(sign up|subscribe|get (our|the) .{0,40}newsletter|(sign up|subscribe) (for|to) .{0,80}|"
         r"already (a subscriber|have an account)|log ?in to|create (a free )?account).{0,120}$", re.I),
     "paywall_prompt": re.compile(
         r"(reserved for subscribers|subscribers only|(register|sign in|log in|subscribe) to (unlock|continue|read)|"
         r"create an account or sign in|to continue reading|réservé aux abonnés|la suite est réservée|"
-        r"nur für abonnenten|jetzt abonnieren|artikel ist exklusiv für|exclusive to subscribers)", re.I),
+        r"nur für abonnenten|jetzt abonnieren|artikel ist exklusiv für|exclusive to subscribers|"
+        r"会員限定|有料会員|会員登録|定期購読)", re.I),
     "follow_prompt": re.compile(r"^(follow (us|@\w+)|like us on|folgen sie uns).{0,100}$", re.I),
     "consent_prompt": re.compile(r"\b(we use cookies|cookie (settings|policy|consent)|accept (all )?cookies)\b", re.I),
     # The placeholder an embedded post or video shows until the reader consents to third-party content.

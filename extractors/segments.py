@@ -31,7 +31,7 @@ from .boilerplate import ALWAYS_BOILERPLATE, HIDDEN_CLASS_RE, hint, is_caption_n
 INLINE_TAGS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
     "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
-    "time", "tt", "u", "var", "wbr", "img", "picture", "source",
+    "time", "tt", "u", "var", "wbr", "img", "picture", "source", "ruby", "rb", "rt", "rp", "rtc", "bdo",
 })
 # Never text: subtrees skipped outright (most are pruned before; this keeps any root safe).
 SKIP_TAGS = frozenset({
@@ -218,7 +218,9 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                         caption = caption or (node_hint <= 0 and is_caption_name(names))
             if use_hints and node_hint == 0 and tag in ASIDE_TAGS:
                 node_hint = -1
-            if tag in INLINE_TAGS and node_hint >= 0 and not caption:
+            # A named inline element (a caption span, a share button) owns its text; a link never does:
+            # "tag" and "keyword" links sit inside sentences.
+            if tag in INLINE_TAGS and (tag == "a" or node_hint >= 0 and not caption):
                 stack.append((child.iter(include_text=True), in_link or tag == "a", None))
                 descended = True
                 break
