@@ -50,6 +50,14 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
     "newsletter_prompt": re.compile(
         r"^(sign up|subscribe|get (our|the) .{0,40}newsletter|(sign up|subscribe) (for|to) .{0,80}|"
         r"already (a subscriber|have an account)|log ?in to|create (a free )?account).{0,120}$", re.I),
+    "affiliate_disclosure": re.compile(
+        r"(affiliate[- ]links?|affiliate[- ]commission|may earn (a |an )?(small |affiliate )?commission|"
+        r"erhalten wir eine provision|provisionslinks?|liens? d'affiliation|enlaces de afiliados)", re.I),
+    # "Mehr zur Lage im Nahen Osten lesen Sie in unserem Liveblog:", "Hier finden Sie alle unsere Inhalte zum X."
+    "coverage_pointer": re.compile(
+        r"^(mehr (zu|zum|zur|über) .{0,80}(lesen|finden|sehen) sie|hier finden sie (alle|mehr|weitere)|"
+        r"(read|see|find) (more|all|our) (of our |our )?(coverage|stories|articles|reporting) (on|about))"
+        r".{0,100}$", re.I),
     "paywall_prompt": re.compile(
         r"(reserved for subscribers|subscribers only|(register|sign in|log in|subscribe) to (unlock|continue|read)|"
         r"create an account or sign in|to continue reading|réservé aux abonnés|la suite est réservée|"
