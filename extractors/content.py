@@ -22,6 +22,8 @@ from .text import clean
 # How much one character of boilerplate costs against one character of prose when picking the container.
 BAD_WEIGHT = 1.0
 POSITIVE_HINT_BONUS = 1.25
+# An <article> with this much prose is a whole story, not a teaser.
+FULL_ARTICLE_PROSE = 500
 # Above this share of link text a block is a link list (menus, related articles), not prose.
 MAX_LINK_DENSITY = 0.5
 BLOCK_TAGS = {"p": "paragraph", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
@@ -62,6 +64,22 @@ def _with_split_parts(best: Totals, reading: Reading) -> Totals:
     return best
 
 
+def _titled_article(best: Totals, reading: Reading) -> Totals:
+    """The article holding the h1, when the container holds several full articles (infinite scroll
+    appends the next story below the first)."""
+    articles = [t for t in reading.containers[best.first_container:best.index]
+                if t.tag == "article" and t.effective_good >= FULL_ARTICLE_PROSE and not t.in_boilerplate]
+    if len(articles) < 2:
+        return best
+    titled = [t for t in articles if t.titled]
+    if len(titled) == 1:
+        return titled[0]
+    # Nested articles list inner ones after their parent (post-order): the page's own story is the
+    # outermost of the first ones in page order.
+    first = min(articles, key=lambda t: t.first_container)
+    return first if not titled or first.titled else best
+
+
 def find_main(doc: Document) -> LexborNode | None:
     """The container with the most prose for the least boilerplate; ``None`` for a page with no prose."""
     body = doc.tree.body
@@ -71,7 +89,7 @@ def find_main(doc: Document) -> LexborNode | None:
     best = best_container(reading)
     if best is None:
         return None
-    best = _with_split_parts(best, reading)
+    best = _with_split_parts(_titled_article(best, reading), reading)
     doc.main_reading = (reading, best)
     return best.node
 
