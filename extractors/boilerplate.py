@@ -58,6 +58,11 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"^(mehr (zu|zum|zur|über) .{0,80}(lesen|finden|sehen) sie|hier finden sie (alle|mehr|weitere)|"
         r"(read|see|find) (more|all|our) (of our |our )?(coverage|stories|articles|reporting) (on|about))"
         r".{0,100}$", re.I),
+    # A video's or audio's data line: "02:57 Min.. Verfügbar bis 06.05.2024", "Duration 1:30".
+    "media_info": re.compile(r"(verfügbar bis|available until|\b\d{1,2}:\d{2} ?min\b|^duration \d)", re.I),
+    "tags_heading": re.compile(
+        r"^(schlagwörter|schlagworte|stichwörter|themen|tags|topics|keywords|mots-clés|etiquetas|từ khóa)"
+        r"( zu diesem artikel| zum artikel| in this article)?\s*:?$", re.I),
     "paywall_prompt": re.compile(
         r"(reserved for subscribers|subscribers only|(register|sign in|log in|subscribe) to (unlock|continue|read)|"
         r"create an account or sign in|to continue reading|réservé aux abonnés|la suite est réservée|"
@@ -72,7 +77,7 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"enable (cookies|javascript) to|contenu externe|contenido externo|contenuto esterno)", re.I),
     # "By Jane Doe", "Von Nina Magoley, MDR", "Par Jean Dupont": the byline is the authors field.
     "byline": re.compile(
-        r"^(by|von|par|por|di|door|av|af|from|written by|story by|text|tekst|texto|testo|bài|tác giả)[:\s]+"
+        r"^(?i:by|von|par|por|di|door|av|af|from|written by|story by|text|tekst|texto|testo|bài|tác giả)[:\s]+"
         r"[A-ZÀ-ÖØ-ÞĀ-ſ][^.!?]{0,70}$"),
     # "Reporting by X; Editing by Y", "Foto(s): © Archiv", "Photo: AP": credits, not prose.
     "credit_line": re.compile(
