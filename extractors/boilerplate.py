@@ -122,7 +122,8 @@ POSITIVE_HINT_RE = re.compile(
 # Class tokens that hide an element with CSS (never "hidden-xs": that only hides it on small screens).
 HIDDEN_CLASS_RE = re.compile(r"(?:^|\s)(?:hidden|is-hidden|d-none|hide|invisible|visuallyhidden|sr-only)(?:\s|$)")
 # Subtrees whose whole text is a picture's caption or credit: read by images.py, never body text.
-CAPTION_HINT_RE = re.compile(r"caption|credit|legende|bildunterschrift|photo-?desc|image-?desc")
+CAPTION_HINT_RE = re.compile(
+    r"caption|credit|legende|bildunterschrift|(?:img|image|photo|picture|media|bild)[-_]*(?:desc|info|subtitle|text)")
 
 
 @lru_cache(maxsize=16384)

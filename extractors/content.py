@@ -164,3 +164,14 @@ def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | 
         group_key = key
         blocks.append(BodyBlock(type=kind, text=text))  # type: ignore[arg-type]
     return blocks
+
+
+_BIO_VERBS = (" is ", " was ", " ist ", " war ", " est ", " es ", " è ", " er ", " är ", " jest ", " là ")
+
+
+def is_author_bio(block: BodyBlock, author_names: list[str]) -> bool:
+    """A closing paragraph about one of the authors: it opens with the name and "is a ...", "ist ..."."""
+    if block.type != "paragraph" or len(block.text) > 600:
+        return False
+    return any(block.text.startswith(name) and block.text[len(name):len(name) + 5].startswith(_BIO_VERBS)
+               for name in author_names if name)

@@ -57,6 +57,11 @@ class ArticlePage:
         if found and found[-1].type == "paragraph" and self._byline_people(found[-1].text):
             self._trailing_byline = found.pop().text  # the author's name closing the body (Vietnamese papers)
             self.dropped["byline"] += 1
+        names = [author.name for author in metadata.authors(self.doc)]
+        for index in range(len(found) - 1, max(len(found) - 3, -1), -1):  # the last two blocks
+            if content.is_author_bio(found[index], names):
+                del found[index]  # "Jane Doe is a senior researcher at ...": about the author, not the story
+                self.dropped["author_bio"] += 1
         return found
 
     _trailing_byline: str | None = None
