@@ -234,8 +234,10 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                 totals.caption = True
             if tag == "blockquote":
                 totals.quote = True
+                totals.caption = caption  # a <figure> around a quote is the quote's, not a picture's
             elif tag == "table":
                 totals.table = child
+                totals.caption = caption
             elif tag in LIST_ITEM_TAGS:
                 totals.list_owner = child.parent
             elif tag in LIST_TAGS:
