@@ -17,8 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from .data import REPO_ROOT, Page, fundus_pages, scrapinghub_pages
-from .metrics import (Overlap, body_scores, caption_matches, headline_match, parse_moment, same_day, same_instant,
-                      set_scores, truth_has_time)
+from .metrics import (
+    Overlap,
+    body_scores,
+    caption_matches,
+    headline_match,
+    parse_moment,
+    same_day,
+    same_instant,
+    set_scores,
+    truth_has_time,
+)
 from .systems import Prediction, ours
 
 QUALITY_DIR = REPO_ROOT / "tests" / "quality"

@@ -50,7 +50,7 @@ class Overlap:
     fn: float
 
     @classmethod
-    def of(cls, truth: str | None, predicted: str | None, *, normalise: bool = False) -> "Overlap":
+    def of(cls, truth: str | None, predicted: str | None, *, normalise: bool = False) -> Overlap:
         """``normalise``: compare :func:`invisible_normalised` texts (the fundus set; ScrapingHub stays exact)."""
         if normalise:
             truth, predicted = invisible_normalised(truth), invisible_normalised(predicted)
@@ -96,7 +96,7 @@ def normalise_space(text: str | None) -> str:
 
 def headline_match(truth: str | None, predicted: str | None) -> bool:
     """Exact match after whitespace normalisation (and :func:`invisible_normalised`: differences no reader sees)."""
-    norm = lambda s: normalise_space(invisible_normalised(s))  # noqa: E731
+    norm = lambda s: normalise_space(invisible_normalised(s))
     return bool(truth) and norm(truth) == norm(predicted)
 
 
@@ -130,7 +130,7 @@ def parse_moment(value: str | None) -> Moment | None:
             offset = timedelta(0)
         return Moment(date(int(y), int(m), int(d)), None, None, offset)
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value)  # Python 3.11 reads "Z" and "+0200"
     except ValueError:
         return None
     naive = moment.replace(tzinfo=None)

@@ -15,8 +15,17 @@ import statistics
 from typing import Any
 
 from .data import fundus_pages
-from .metrics import (Overlap, body_scores, caption_matches, headline_match, parse_moment, same_day, same_instant,
-                      set_scores, truth_has_time)
+from .metrics import (
+    Overlap,
+    body_scores,
+    caption_matches,
+    headline_match,
+    parse_moment,
+    same_day,
+    same_instant,
+    set_scores,
+    truth_has_time,
+)
 from .runner import Outcome, arguments, health, run, write_result
 
 DEFAULT_SYSTEMS = ["ours", "trafilatura-full"]

@@ -9,7 +9,6 @@ against them (met / missed), ours next to trafilatura's value from the same run.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from .data import RESULTS_DIR
@@ -91,8 +90,8 @@ def build() -> str:
         lines.append("")
     if fundus:
         lines += ["### fundus set (178 pages, 121 publishers)", "",
-                  "| system | headline | date (day) | date (instant) | authors F1 (P / R) | body F1 (P / R) "
-                  "| body F1 vs summary+paragraphs | caption recall |", "|---|---|---|---|---|---|---|---|"]
+                  ("| system | headline | date (day) | date (instant) | authors F1 (P / R) | body F1 (P / R) "
+                   "| body F1 vs summary+paragraphs | caption recall |"), "|---|---|---|---|---|---|---|---|"]
         for name, result in fundus["systems"].items():
             s = result["scores"]
             lines.append(

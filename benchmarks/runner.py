@@ -7,7 +7,7 @@ import json
 import time
 import traceback
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ def run(system: str, pages: list[Page]) -> list[Outcome]:
         start = time.perf_counter()
         try:
             prediction, error = call(page.html, page.url), None
-        except Exception as exc:  # a benchmark reports a crash, it does not stop on one
+        except Exception as exc:  # noqa: BLE001  a benchmark reports any crash, it does not stop on one
             prediction, error = Prediction(), f"{type(exc).__name__}: {exc} | {traceback.format_exc(limit=-2)}"
         outcomes.append(Outcome(page, prediction, time.perf_counter() - start, error))
     return outcomes
@@ -56,7 +56,7 @@ def arguments(description: str, default_systems: list[str]) -> argparse.Namespac
 
 def write_result(name: str, payload: dict[str, Any]) -> Path:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    payload = {"benchmark": name, "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    payload = {"benchmark": name, "date": datetime.now(UTC).isoformat(timespec="seconds"),
                "versions": versions(), **payload}
     path = RESULTS_DIR / f"{name}.json"
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import suppress
 from typing import Any
 
 from .data import Page, fundus_pages, iter_pages, scrapinghub_pages
@@ -48,10 +49,8 @@ def time_pages(system: str, pages: list[Page], repeat: int) -> list[float]:
         runs = []
         for _ in range(repeat):
             start = time.perf_counter()
-            try:
+            with suppress(Exception):  # crashes are counted by the quality runs; speed still times the call
                 call(page.html, page.url)
-            except Exception:  # counted by the quality runs; speed still times the call
-                pass
             runs.append(time.perf_counter() - start)
         seconds.append(statistics.median(runs))
     return seconds
@@ -88,10 +87,8 @@ def memory_child(system: str, set_name: str) -> dict[str, float]:
     call(first.html, first.url)  # imports and caches count in the baseline
     baseline = _current_rss_mb()
     for page in pages:
-        try:
+        with suppress(Exception):  # crashes are counted by the quality runs
             call(page.html, page.url)
-        except Exception:
-            pass
     peak = _peak_rss_mb()
     return {"peak_rss_mb": round(peak, 1), "baseline_rss_mb": round(baseline, 1),
             "growth_mb": round(peak - baseline, 1)}

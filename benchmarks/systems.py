@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata as pkg_metadata
-from typing import Callable
 
-FETCHED_AT = datetime(2026, 1, 1, tzinfo=timezone.utc)  # fixed, so runs are deterministic
+FETCHED_AT = datetime(2026, 1, 1, tzinfo=UTC)  # fixed, so runs are deterministic
 
 
 @dataclass(slots=True)

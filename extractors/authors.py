@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .document import Document
 from .jsonld import items, type_names
@@ -33,9 +34,9 @@ BYLINE_SELECTORS = (
 _LEAD_RE = re.compile(
     r"^(?:(?:written|reported|text|story|words|photos?|reporting)\s+by|by|von|par|por|di|door|av|af|de|"
     r"text|texto|testo|tekst|autor(?:in)?|author|auteur|bài(?: và ảnh)?|tác giả|ein kommentar von|"
-    r"eine analyse von|ein gastbeitrag von)\s*[:：]?\s+", re.I)
+    r"eine analyse von|ein gastbeitrag von)\s*[:：]?\s+", re.IGNORECASE)
 _SPLIT_RE = re.compile(
-    r"\s*(?:,|;|\||/|&|\+|\s[-–—]\s|\s(?:and|und|og|och|et|y|e|i|en|és|a|и|và|ve|ja|oraz)\s)\s*", re.I)
+    r"\s*(?:,|;|\||/|&|\+|\s[-–—]\s|\s(?:and|und|og|och|et|y|e|i|en|és|a|и|và|ve|ja|oraz)\s)\s*", re.IGNORECASE)
 _PARENTHESES_RE = re.compile(r"\s*[(\[].*?[)\]]\s*")
 # Not a person: news agencies and newsroom labels.
 AGENCIES = frozenset({
@@ -50,11 +51,11 @@ _NEWSROOM_WORDS = re.compile(
     r"magazine?|tribune|herald|gazette|daily|weekly|radio|tv|television|channel|group|ltd|gmbh|inc|"
     r"web|portal|admin|administrator|contributor|guest|gastautor|image|images|photo|getty|istock|shutterstock|"
     r"agenturen|agencies|agences|agencias)\b",
-    re.I)
+    re.IGNORECASE)
 _ROLE_WORDS = re.compile(
     r"\b(correspondent|reporter|editor|chief|professor|prof|senior|writer|columnist|analyst|director|"
     r"redakteur(in)?|korrespondent(in)?|chefredakteur(in)?|journalist(in)?|phóng viên|nhà báo|"
-    r"fakulteto|universit\w*)\b", re.I)
+    r"fakulteto|universit\w*)\b", re.IGNORECASE)
 
 
 def _folded(text: str) -> str:

@@ -26,55 +26,55 @@ NEVER_CONTENT = "script, style, noscript, template, iframe, svg, canvas, button,
 
 # Placeholder / widget text that must never reach a text field, by rule name.
 PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
-    "no_data": re.compile(r"^(no data|không có dữ liệu|chưa có dữ liệu)\.?$", re.I),
-    "empty_video": re.compile(r"^(no videos? available|không có video( nào)?|video không khả dụng)\.?$", re.I),
-    "comment_count": re.compile(r"^(comments?|bình luận)\s*\(\d+\)$", re.I),
-    "related_heading": re.compile(r"^(same (tag|category|author)|cùng (thẻ|chuyên mục|tác giả)|tin liên quan|related( articles| news)?|xem thêm|đọc thêm)$", re.I),
-    "source_link": re.compile(r"^(source|nguồn)\s*:?$", re.I),
+    "no_data": re.compile(r"^(no data|không có dữ liệu|chưa có dữ liệu)\.?$", re.IGNORECASE),
+    "empty_video": re.compile(r"^(no videos? available|không có video( nào)?|video không khả dụng)\.?$", re.IGNORECASE),
+    "comment_count": re.compile(r"^(comments?|bình luận)\s*\(\d+\)$", re.IGNORECASE),
+    "related_heading": re.compile(r"^(same (tag|category|author)|cùng (thẻ|chuyên mục|tác giả)|tin liên quan|related( articles| news)?|xem thêm|đọc thêm)$", re.IGNORECASE),
+    "source_link": re.compile(r"^(source|nguồn)\s*:?$", re.IGNORECASE),
     "js_player": re.compile(r"^(this video can ?not be played|your browser does not support|please enable javascript|"
-                            r"we apologi[sz]e, but this video has failed to load)", re.I),
+                            r"we apologi[sz]e, but this video has failed to load)", re.IGNORECASE),
 }
 
 # Short widget lines of any site: ads, share prompts, "read more" teasers, newsletter and consent prompts.
 WIDGET_LINES: dict[str, re.Pattern[str]] = {
     "advertisement": re.compile(
         r"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|quảng cáo|"
-        r"sponsored( content)?|story continues below( this)? advertisement|article continues below)\W*$", re.I),
+        r"sponsored( content)?|story continues below( this)? advertisement|article continues below)\W*$", re.IGNORECASE),
     "share_prompt": re.compile(
         r"^(share( this( article| story| post)?)?( on \w+)?|tweet|email|print|whatsapp|facebook|twitter|linkedin|"
-        r"copy link|link copied|teilen|chia sẻ)\W*$", re.I),
+        r"copy link|link copied|teilen|chia sẻ)\W*$", re.IGNORECASE),
     "read_more": re.compile(
         r"^(read more|related|recommended|more on this( story)?|see also|also read|read also|lesen sie auch|"
         r"mehr zum thema|mehr lesen über|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan)"
-        r"\b.{0,160}$|^(関連記事|関連キーワード|関連ニュース|おすすめ|.{0,8}の新着|続きを読む)", re.I),
+        r"\b.{0,160}$|^(関連記事|関連キーワード|関連ニュース|おすすめ|.{0,8}の新着|続きを読む)", re.IGNORECASE),
     "newsletter_prompt": re.compile(
         r"^(sign up|subscribe|get (our|the) .{0,40}newsletter|(sign up|subscribe) (for|to) .{0,80}|"
-        r"already (a subscriber|have an account)|log ?in to|create (a free )?account).{0,120}$", re.I),
+        r"already (a subscriber|have an account)|log ?in to|create (a free )?account).{0,120}$", re.IGNORECASE),
     "affiliate_disclosure": re.compile(
         r"(affiliate[- ]links?|affiliate[- ]commission|may earn (a |an )?(small |affiliate )?commission|"
-        r"erhalten wir eine provision|provisionslinks?|liens? d'affiliation|enlaces de afiliados)", re.I),
+        r"erhalten wir eine provision|provisionslinks?|liens? d'affiliation|enlaces de afiliados)", re.IGNORECASE),
     # "Mehr zur Lage im Nahen Osten lesen Sie in unserem Liveblog:", "Hier finden Sie alle unsere Inhalte zum X."
     "coverage_pointer": re.compile(
         r"^(mehr (zu|zum|zur|über) .{0,80}(lesen|finden|sehen) sie|hier finden sie (alle|mehr|weitere)|"
         r"(read|see|find) (more|all|our) (of our |our )?(coverage|stories|articles|reporting) (on|about))"
-        r".{0,100}$", re.I),
+        r".{0,100}$", re.IGNORECASE),
     # A video's or audio's data line: "02:57 Min.. Verfügbar bis 06.05.2024", "Duration 1:30".
-    "media_info": re.compile(r"(verfügbar bis|available until|\b\d{1,2}:\d{2} ?min\b|^duration \d)", re.I),
+    "media_info": re.compile(r"(verfügbar bis|available until|\b\d{1,2}:\d{2} ?min\b|^duration \d)", re.IGNORECASE),
     "tags_heading": re.compile(
         r"^(schlagwörter|schlagworte|stichwörter|themen|tags|topics|keywords|mots-clés|etiquetas|từ khóa)"
-        r"( zu diesem artikel| zum artikel| in this article)?\s*:?$", re.I),
+        r"( zu diesem artikel| zum artikel| in this article)?\s*:?$", re.IGNORECASE),
     "paywall_prompt": re.compile(
         r"(reserved for subscribers|subscribers only|(register|sign in|log in|subscribe) to (unlock|continue|read)|"
         r"create an account or sign in|to continue reading|réservé aux abonnés|la suite est réservée|"
         r"nur für abonnenten|jetzt abonnieren|artikel ist exklusiv für|exclusive to subscribers|"
-        r"会員限定|有料会員|会員登録|定期購読)", re.I),
-    "follow_prompt": re.compile(r"^(follow (us|@\w+)|like us on|folgen sie uns).{0,100}$", re.I),
-    "consent_prompt": re.compile(r"\b(we use cookies|cookie (settings|policy|consent)|accept (all )?cookies)\b", re.I),
+        r"会員限定|有料会員|会員登録|定期購読)", re.IGNORECASE),
+    "follow_prompt": re.compile(r"^(follow (us|@\w+)|like us on|folgen sie uns).{0,100}$", re.IGNORECASE),
+    "consent_prompt": re.compile(r"\b(we use cookies|cookie (settings|policy|consent)|accept (all )?cookies)\b", re.IGNORECASE),
     # The placeholder an embedded post or video shows until the reader consents to third-party content.
     "embed_consent": re.compile(
         r"(externen? inhalte?|inhalte von \w+ angezeigt|ich bin damit einverstanden|datenschutzerklärung|"
         r"third[- ]party (content|provider)|(to )?(view|display|see) this (content|video|post)|"
-        r"enable (cookies|javascript) to|contenu externe|contenido externo|contenuto esterno)", re.I),
+        r"enable (cookies|javascript) to|contenu externe|contenido externo|contenuto esterno)", re.IGNORECASE),
     # "By Jane Doe", "Von Nina Magoley, MDR", "Par Jean Dupont": the byline is the authors field.
     "byline": re.compile(
         r"^(?i:by|von|par|por|di|door|av|af|from|written by|story by|text|tekst|texto|testo|bài|tác giả)[:\s]+"
@@ -82,12 +82,12 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
     # "Reporting by X; Editing by Y", "Foto(s): © Archiv", "Photo: AP": credits, not prose.
     "credit_line": re.compile(
         r"^((additional )?reporting|writing|editing|edited|compiled|produced) by\b|"
-        r"^(fotos?|foto\(s\)|photos?|bild(er)?|images?|ảnh|credits?|quelle|bildquelle)\s*[:©]", re.I),
+        r"^(fotos?|foto\(s\)|photos?|bild(er)?|images?|ảnh|credits?|quelle|bildquelle)\s*[:©]", re.IGNORECASE),
 }
 # A short line that is only a date: "Stand: 22.04.2024, 06:00 Uhr", "November 18, 2019 11:03 PM".
 _DATE_IN_LINE_RE = re.compile(
     r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}", re.I)
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 # Class / id / role names that mark a subtree as boilerplate. Distinctive words match anywhere in
@@ -172,7 +172,7 @@ def placeholder_rule(text: str) -> str | None:
 
 
 # The same patterns run on lower-cased text without re.I (several times faster); case-sensitive ones as written.
-_FAST_WIDGET_LINES = [(rule, re.compile(p.pattern, p.flags & ~re.I), bool(p.flags & re.I))
+_FAST_WIDGET_LINES = [(rule, re.compile(p.pattern, p.flags & ~re.IGNORECASE), bool(p.flags & re.IGNORECASE))
                       for rule, p in WIDGET_LINES.items()]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as du_parser
@@ -19,11 +19,11 @@ VIETNAM_TZ = timezone(timedelta(hours=7), "ICT")
 
 _DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)(?:\D{0,4}?(\d{1,2})[:hg](\d{2})(?::(\d{2}))?)?")
 _DMY_SHORT_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])\D{1,6}?(\d{1,2}):(\d{2})")
-_GMT_OFFSET_RE = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
+_GMT_OFFSET_RE = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
 _ISO_HINT_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 _ISO_RE = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*"
-    r"(Z|[+-]\d{2}(?::?\d{2})?)?$", re.I)
+    r"(Z|[+-]\d{2}(?::?\d{2})?)?$", re.IGNORECASE)
 # Zone abbreviations that machine dates carry ("Fri Apr 28 19:20:36 CEST 2023"); unambiguous ones only.
 TZ_ABBREVIATIONS = {
     "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "MET": 1, "MEST": 2,
@@ -68,9 +68,9 @@ _MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in na
 _MONTH_ALT = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _DAY_MONTH_YEAR_RE = re.compile(
     rf"(?<!\d)(\d{{1,2}})\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?(\d{{4}})"
-    r"(?:\D{0,6}?(\d{1,2})[:.h](\d{2}))?", re.I)
+    r"(?:\D{0,6}?(\d{1,2})[:.h](\d{2}))?", re.IGNORECASE)
 _MONTH_DAY_YEAR_RE = re.compile(
-    rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:\D{{0,6}}?(\d{{1,2}}):(\d{{2}})\s*([ap]\.?m\.?)?)?", re.I)
+    rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:\D{{0,6}}?(\d{{1,2}}):(\d{{2}})\s*([ap]\.?m\.?)?)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +148,7 @@ def parse_machine(value: str | None) -> Moment | None:
 
 def _parse_offset(zone: str) -> timezone:
     if zone.upper() == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if zone[0] == "-" else 1
     digits = zone[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -24,16 +25,16 @@ _JSON_COMMENT_RE = re.compile(r"^\s*(?:<!--|//)|(?:-->)\s*$", re.MULTILINE)
 class Document:
     html: str
     url: str
-    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     # The page's text reading and its chosen main container (content.find_main), reused for the body.
     main_reading: Any = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def parse(cls, html: str | bytes, url: str, fetched_at: datetime | None = None) -> "Document":
+    def parse(cls, html: str | bytes, url: str, fetched_at: datetime | None = None) -> Document:
         text = decode_html(html)
         doc = cls(html=text, url=url)
         if fetched_at is not None:
-            doc.fetched_at = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=timezone.utc)
+            doc.fetched_at = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
         return doc
 
     @cached_property

@@ -27,21 +27,21 @@ _CREDIT_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CREDIT_LABEL_RE = re.compile(r"^(?:ảnh|nguồn|source|photos?|fotos?|(?:image\s+)?credits?|image|picture|bild|©|copyright)\s*[:©]\s*",
-                              re.I)
+                              re.IGNORECASE)
 CAPTION_SELECTOR = "figcaption, [class*=caption], [class*=Caption], [class*=legend], [class*=bildunterschrift]"
 CREDIT_CLASS_RE = re.compile(r"credit|copyright|source|photographer|attribution|urheber|bildnachweis|fotograf|author",
-                             re.I)
+                             re.IGNORECASE)
 # Pictures that are never an article's: icons, logos, avatars, tracking pixels.
-_NOT_PICTURE_RE = re.compile(r"logo|icon|avatar|sprite|placeholder|spacer|blank\.|pixel|1x1|badge|emoji|\.svg", re.I)
+_NOT_PICTURE_RE = re.compile(r"logo|icon|avatar|sprite|placeholder|spacer|blank\.|pixel|1x1|badge|emoji|\.svg", re.IGNORECASE)
 _MAX_CAPTION_CHARS = 600
 _IMAGE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
-_DURATION_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])\s*(min|minutes?|$)|\bduration\b", re.I)
-PICTURE_NAMES_RE = re.compile(r"caption|credit|image|img|photo|picture|media|figure|gallery", re.I)
+_DURATION_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])\s*(min|minutes?|$)|\bduration\b", re.IGNORECASE)
+PICTURE_NAMES_RE = re.compile(r"caption|credit|image|img|photo|picture|media|figure|gallery", re.IGNORECASE)
 # Widgets around an article whose pictures are other pages' (teasers) or the site's (sharing, ads).
 NOT_ARTICLE_PICTURES_RE = re.compile(
     r"related|recommend|teaser|promo|more-?stories|sidebar|(?:^|[\s_-])rail|outbrain|taboola|newsletter|"
     r"comments?(?![a-z])|advert|sponsor|share|social|(?:^|[\s_-])nav|footer|menu|trending|popular|avatar|"
-    r"(?<=[a-z])(?:Related|Teaser|Promo|Rail|Sidebar)", re.I)
+    r"(?<=[a-z])(?:Related|Teaser|Promo|Rail|Sidebar)", re.IGNORECASE)
 # Text blocks a picture may sit in whose text is prose, not a caption.
 _TEXT_BLOCKS = frozenset({"p", "li", "td", "blockquote", "article", "main", "section", "body"})
 

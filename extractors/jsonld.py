@@ -4,7 +4,8 @@ values as strings, lists, ``{"@value"}`` or ``{"name"}`` objects, HTML entities 
 from __future__ import annotations
 
 import html
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .text import clean
 

@@ -19,9 +19,9 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborNode
 
 from . import boilerplate, content, dates, images, language, metadata, quotes
+from .authors import byline_line
 from .document import Document
 from .record import Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
-from .authors import byline_line
 from .text import clean, or_none
 
 

@@ -20,9 +20,9 @@ once per distinct class string (cached), no per-node objects for inline elements
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 from selectolax.lexbor import LexborNode
 
@@ -31,7 +31,7 @@ from .boilerplate import ALWAYS_BOILERPLATE, HIDDEN_CLASS_RE, hint, is_caption_n
 INLINE_TAGS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
     "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
-    "time", "tt", "u", "var", "wbr", "img", "picture", "source", "ruby", "rb", "rt", "rp", "rtc", "bdo",
+    "time", "tt", "u", "var", "wbr", "img", "picture", "source", "ruby", "rb", "rt", "rp", "rtc",
 })
 # Never text: subtrees skipped outright (most are pruned before; this keeps any root safe).
 SKIP_TAGS = frozenset({
@@ -62,9 +62,33 @@ WRAPPER_SHARE = 0.5
 class Totals:
     """One block element: the contexts below it, and the text its subtree holds (in characters)."""
 
-    __slots__ = ("node", "tag", "depth", "hint", "parent", "negative_at", "chained", "caption", "quote", "table",
-                 "list_owner", "card", "is_card", "good", "bad", "paragraphs", "named_good", "moved",
-                 "confirmed", "teaser", "titled", "first_segment", "last_segment", "first_container", "index")
+    __slots__ = (
+        "bad",
+        "caption",
+        "card",
+        "chained",
+        "confirmed",
+        "depth",
+        "first_container",
+        "first_segment",
+        "good",
+        "hint",
+        "index",
+        "is_card",
+        "last_segment",
+        "list_owner",
+        "moved",
+        "named_good",
+        "negative_at",
+        "node",
+        "paragraphs",
+        "parent",
+        "quote",
+        "table",
+        "tag",
+        "teaser",
+        "titled",
+    )
 
     # No reference from an element to itself (no cycles): a page's reading, and with it the Lexbor tree,
     # is freed as soon as the last reference goes, not at the next garbage collection.
@@ -111,7 +135,7 @@ class Totals:
 class Segment:
     """A run of inline text owned by one block element."""
 
-    __slots__ = ("owner", "owner_tag", "context", "text", "link_chars")
+    __slots__ = ("context", "link_chars", "owner", "owner_tag", "text")
 
     def __init__(self, context: Totals, text: str, link_chars: int) -> None:
         self.context = context  # the owner's Totals: its contexts (caption, quote, list, table...)

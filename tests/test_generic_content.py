@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from extractors.document import Document
 from extractors.page import ArticlePage
@@ -14,7 +14,7 @@ LONG = ("The council approved the new budget on Tuesday after a long debate abou
 
 def page(body: str, head: str = "<title>Budget approved</title>") -> ArticlePage:
     html = f"<html><head>{head}</head><body>{body}</body></html>"
-    return ArticlePage(Document.parse(html, "https://news.example.com/a/1", datetime(2026, 1, 1, tzinfo=timezone.utc)))
+    return ArticlePage(Document.parse(html, "https://news.example.com/a/1", datetime(2026, 1, 1, tzinfo=UTC)))
 
 
 def body_of(body: str) -> list[tuple[str, str]]:

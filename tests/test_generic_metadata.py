@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -15,7 +15,7 @@ from extractors.images import article_images, split_credit
 
 def doc(head: str = "", body: str = "", url: str = "https://news.example.de/a/1") -> Document:
     return Document.parse(f"<html><head>{head}</head><body>{body}</body></html>", url,
-                          datetime(2026, 1, 1, tzinfo=timezone.utc))
+                          datetime(2026, 1, 1, tzinfo=UTC))
 
 
 def ld(obj: object) -> str:
@@ -54,7 +54,7 @@ def test_a_kicker_that_only_decorates_another_sources_title_is_dropped() -> None
     ("2024-04-25 04:21:02.000000-0400", datetime(2024, 4, 25, 4, 21, 2, tzinfo=timezone(timedelta(hours=-4)))),
     ("2023-04-28T19:20:36+0200", datetime(2023, 4, 28, 19, 20, 36, tzinfo=timezone(timedelta(hours=2)))),
     ("Fri Apr 28 19:20:36 CEST 2023", datetime(2023, 4, 28, 19, 20, 36, tzinfo=timezone(timedelta(hours=2)))),
-    ("Fri, 28 Apr 2023 17:20:36 GMT", datetime(2023, 4, 28, 17, 20, 36, tzinfo=timezone.utc)),
+    ("Fri, 28 Apr 2023 17:20:36 GMT", datetime(2023, 4, 28, 17, 20, 36, tzinfo=UTC)),
     ("2026-04-20T14:09:42.493", datetime(2026, 4, 20, 14, 9, 42)),
     ("2024-08-22", date(2024, 8, 22)),
 ])
