@@ -59,6 +59,8 @@ def build() -> str:
             _row(f"fundus date, same instant ≥ 0.85 ({o['date_time_pages']} pages with a time)", o["date_time"],
                  t.get("date_time"), 0.85),
             _row("fundus authors F1 ≥ 0.85", o["authors_f1"], t.get("authors_f1"), 0.85),
+            _row(f"(fundus authors F1 on the {o['authors_people_truth_pages']} pages whose truth names people only)",
+                 o["authors_f1_people_truth"], t.get("authors_f1_people_truth"), 0.85),
             _row("fundus body F1 ≥ 0.96 (vs paragraphs)", o["body"]["f1"], t.get("body", {}).get("f1"), 0.96),
             _row("fundus caption recall ≥ 0.80", o["caption_recall"], t.get("caption_recall") or 0.0, 0.80),
         ]
