@@ -28,6 +28,8 @@ class Document:
     fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     # The page's text reading and its chosen main container (content.find_main), reused for the body.
     main_reading: Any = field(default=None, repr=False, compare=False)
+    # Field values already computed for this page (metadata.per_page): page methods call some twice.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def parse(cls, html: str | bytes, url: str, fetched_at: datetime | None = None) -> Document:

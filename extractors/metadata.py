@@ -6,8 +6,10 @@ import html
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from datetime import timezone, tzinfo
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from . import dates, jsonld
@@ -16,9 +18,23 @@ from .document import Document
 from .record import Author, Breadcrumb, Organization
 from .text import clean, or_none
 
+T = TypeVar("T")
 # Between a headline and a site name, section or kicker: "Title | Site", "Site - Title", "Kicker: Title".
 _SEPARATOR_RE = re.compile(r"\s+(?:[|–—·•»/\-]|::)\s+|\s*[｜：|ㅣ]\s*")
 _SEPARATOR_CHARS = " |–—·•»/-:｜：ㅣ"
+
+
+def per_page(function: Callable[[Document], T]) -> Callable[[Document], T]:
+    """Compute a field once per page: the pipeline asks for the headline, the authors... more than once."""
+
+    @wraps(function)
+    def cached(doc: Document) -> T:
+        key = function.__name__
+        if key not in doc.memo:
+            doc.memo[key] = function(doc)
+        return doc.memo[key]
+
+    return cached
 
 
 def article_ld(doc: Document) -> dict[str, Any]:
@@ -73,6 +89,7 @@ def _core_of(title: str, others: list[str]) -> str:
     return title
 
 
+@per_page
 def headline(doc: Document) -> str | None:
     """JSON-LD ``headline``, else ``og:title``, else the ``<h1>``; site names and decorations removed.
 
@@ -188,6 +205,7 @@ def _resolve(doc: Document, candidates: list[tuple[str, dates.Moment]]) -> tuple
     return moment.iso(day_zone), raw
 
 
+@per_page
 def date_published(doc: Document) -> tuple[str | None, str | None]:
     candidates = _machine_candidates(doc, PUBLISHED_LD_KEYS, PUBLISHED_META_KEYS, "datePublished")
     candidates += _time_candidates(doc)
@@ -196,6 +214,7 @@ def date_published(doc: Document) -> tuple[str | None, str | None]:
     return _resolve(doc, candidates)
 
 
+@per_page
 def date_modified(doc: Document) -> tuple[str | None, str | None]:
     return _resolve(doc, _machine_candidates(doc, MODIFIED_LD_KEYS, MODIFIED_META_KEYS, "dateModified"))
 
@@ -206,6 +225,7 @@ def site_names(doc: Document) -> list[str]:
     return [n for n in names if n]
 
 
+@per_page
 def authors(doc: Document) -> list[Author]:
     """People only (see authors.py); site and publisher names are never authors."""
     return find_authors(doc, site_names(doc))
