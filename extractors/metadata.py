@@ -135,7 +135,7 @@ MODIFIED_META_KEYS = ("article:modified_time", "article:modified:time", "og:upda
 _TIME_SELECTORS = ("time[itemprop=datePublished], time[pubdate], time[class*=publish], time[class*=Publish]",
                    "article time[datetime], header time[datetime], main time[datetime]", "time[datetime]")
 _VISIBLE_DATE_SELECTOR = ("[class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], "
-                          "[class*=meta], [class*=byline]")
+                          "[class*=meta], [class*=byline], [class*=info], [class*=Info]")
 
 
 def _machine_candidates(doc: Document, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...],
