@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from .document import Document
 from .jsonld import items, type_names
 from .record import Author
-from .text import clean
+from .text import clean, folded
 
 AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
                     "sailthru.author", "byl", "cxenseparse:author", "citation_author", "twitter:misc:written by")
@@ -58,17 +57,13 @@ _ROLE_WORDS = re.compile(
     r"fakulteto|universit\w*)\b", re.IGNORECASE)
 
 
-def _folded(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum())
-
-
 def split_names(raw: str, site_names: Iterable[str] = ()) -> list[str]:
     """The people a byline string names: ``"By A, B and C, dpa"`` -> ``["A", "B", "C"]``."""
     text = clean(html.unescape(raw))
     if not text or "@" in text and " " not in text.strip():
         return []
     text = _LEAD_RE.sub("", text)
-    sites = {_folded(s) for s in site_names if s}
+    sites = {folded(s) for s in site_names if s}
     names: list[str] = []
     for part in _SPLIT_RE.split(_PARENTHESES_RE.sub(" ", text)):
         name = _LEAD_RE.sub("", clean(part)).strip(" .:-–—·")
@@ -83,10 +78,10 @@ def _is_person(name: str, sites: set[str]) -> bool:
     if any(ch.isdigit() for ch in name):
         return False
     words = name.split()
-    folded = _folded(name)
-    if not folded or folded in AGENCIES or name.casefold() in AGENCIES:
+    key = folded(name)
+    if not key or key in AGENCIES or name.casefold() in AGENCIES:
         return False
-    if any(folded == site or (len(folded) >= 4 and (folded in site or site in folded)) for site in sites):
+    if any(key == site or (len(key) >= 4 and (key in site or site in key)) for site in sites):
         return False
     if _NEWSROOM_WORDS.search(name) or _ROLE_WORDS.search(name) or re.search(r"\.[a-z]{2,3}$", name):
         return False

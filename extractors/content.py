@@ -26,8 +26,6 @@ POSITIVE_HINT_BONUS = 1.25
 FULL_ARTICLE_PROSE = 500
 # Above this share of link text a block is a link list (menus, related articles), not prose.
 MAX_LINK_DENSITY = 0.5
-BLOCK_TAGS = {"p": "paragraph", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
-              "h6": "heading", "blockquote": "quote", "ul": "list", "ol": "list", "table": "table"}
 _PARAGRAPH_OWNERS = frozenset({"p", "li", "dd", "dt", "blockquote", "pre", "td", "th", *HEADING_TAGS})
 
 

@@ -128,9 +128,7 @@ def parse_machine(value: str | None) -> Moment | None:
     if match:
         year, month, day, hour, minute, second, _fraction, zone = match.groups()
         try:
-            if hour is None:
-                if zone:  # "2024-08-22Z" / "2024-08-22+02:00": still only a day
-                    return Moment(date(int(year), int(month), int(day)))
+            if hour is None:  # "2024-08-22" (even "2024-08-22+02:00"): only a day
                 return Moment(date(int(year), int(month), int(day)))
             tz = _parse_offset(zone) if zone else None
             return Moment(datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0),

@@ -73,32 +73,8 @@ def image_url(img: LexborNode, base_url: str) -> str | None:
     return None
 
 
-def _caption_for(img: LexborNode) -> str | None:
-    node = img.parent
-    while node is not None and node.tag not in ("figure", "body"):
-        node = node.parent
-    if node is not None and node.tag == "figure":
-        cap = node.css_first("figcaption")
-        if cap is not None:
-            return cap.text(deep=True, separator=" ")
-    return None
-
-
 def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
-
-
-def extract_images(root: LexborNode, base_url: str) -> list[Image]:
-    """Every picture under ``root`` with its ``<figure>`` caption (the simple reading profiles use)."""
-    found: list[Image] = []
-    for img in root.css("img"):
-        url = image_url(img, base_url)
-        if not url:
-            continue
-        caption, credit = split_credit(_caption_for(img))
-        found.append(Image(url=url, caption=caption, credit=credit, alt=or_none(img.attributes.get("alt")),
-                           width=_int(img.attributes.get("width")), height=_int(img.attributes.get("height"))))
-    return found
 
 
 def dedupe(found: list[Image]) -> list[Image]:

@@ -10,7 +10,7 @@ from .metadata import article_ld
 
 _PATH_LANG_RE = re.compile(r"^/([a-z]{2})(?:/|$)")
 _CODE_RE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
-_VIETNAMESE_MARKS_RE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+_VIETNAMESE_MARKS_RE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 URL_LANGS = frozenset({"en", "vi", "ko", "zh", "ja", "fr", "de", "es", "ru", "lo", "km", "th"})
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from datetime import timezone, tzinfo
@@ -16,7 +15,7 @@ from . import dates, jsonld
 from .authors import find_authors
 from .document import Document
 from .record import Author, Breadcrumb, Organization
-from .text import clean, or_none
+from .text import clean, folded, or_none
 
 T = TypeVar("T")
 # Between a headline and a site name, section or kicker: "Title | Site", "Site - Title", "Kicker: Title".
@@ -45,23 +44,17 @@ def article_ld(doc: Document) -> dict[str, Any]:
 _text = jsonld.text
 
 
-def _folded(text: str) -> str:
-    """Lower-case letters and digits only, accents removed: for comparing names ("Börsen-Zeitung")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum())
-
-
 def _site_names(doc: Document) -> set[str]:
     names = {doc.meta_first("og:site_name"), doc.meta_first("application-name"),
              _text(article_ld(doc).get("publisher"))}
     host = (urlsplit(doc.url).hostname or "").lower().removeprefix("www.")
     labels = [label for label in host.split(".") if label not in ("com", "co", "net", "org")]
     names.update({host, labels[0] if labels else None})
-    return {_folded(n) for n in names if n and len(_folded(n)) >= 3}
+    return {folded(n) for n in names if n and len(folded(n)) >= 3}
 
 
 def _is_site_name(part: str, sites: set[str]) -> bool:
-    key = _folded(part)
+    key = folded(part)
     return bool(key) and any(key == s or (len(key) >= 4 and (key in s or s in key)) for s in sites)
 
 

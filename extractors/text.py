@@ -34,3 +34,8 @@ def clean_multiline(text: str | None) -> str:
 def or_none(text: str | None) -> str | None:
     cleaned = clean(text)
     return cleaned or None
+
+
+def folded(text: str) -> str:
+    """Lower-case letters and digits only, accents removed: for comparing names ("Börsen-Zeitung")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum())
