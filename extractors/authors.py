@@ -4,7 +4,10 @@ Sources in order, the first that names a person wins: the JSON-LD article's ``au
 ``<meta>`` tags, then the byline in the page (``itemprop=author``, ``rel=author``, author links and
 byline elements). Every raw value is cleaned the same way: "By"/"Von"/"Text:" and job titles
 dropped, lists split ("A, B and C", "A und B, dpa"), organisations, site names, agencies, e-mail
-addresses and photo credits left out.
+addresses and photo credits left out. News agencies credited the same way ("dpa", "Reuters/kra",
+"(dpa/afp)", "Theo TTXVN") are kept apart: the record's ``sourceOrganization``, never an author.
+A page whose metadata credits only an agency is not searched for a byline in its markup: the names
+found there belong to teasers and comments.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Document
 from .jsonld import items, type_names
-from .record import Author
+from .record import Author, Organization
 from .text import clean, folded
 
 AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
@@ -42,8 +46,19 @@ AGENCIES = frozenset({
     "dpa", "afp", "ap", "reuters", "sda", "apa", "kna", "epd", "ddp", "dapd", "ots", "efe", "ansa", "anp", "ntb",
     "tt", "ritzau", "pti", "ians", "ani", "xinhua", "tass", "ria", "aa", "bbc", "cnn", "upi", "bloomberg",
     "associated press", "agence france-presse", "deutsche presse-agentur", "keystone-sda", "kyodo", "yonhap",
-    "ttxvn", "vna", "tpn",
+    "ttxvn", "vna", "tpn", "anadolu ajansı", "anadolu agency", "press trust of india", "united press international",
+    "xinhua news agency", "kyodo news", "yonhap news agency", "europa press", "lusa", "belga", "pap", "ctk", "mti",
+    "stt", "dts", "afp-ots", "apa-ots", "thông tấn xã việt nam", "associated press (ap)", "agencia efe",
 })
+_AGENCY_KEYS = frozenset(folded(name) for name in AGENCIES)
+_SOURCE_LEAD_RE = re.compile(r"^(?:quelle|source|sources|nguồn|theo|fuente|fonte|kaynak|mit material von)\s*[:：]?\s*",
+                             re.IGNORECASE)
+# Name particles written in lower case; every other word of a Latin-script name is capitalised.
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "des", "la", "le", "dos",
+                        "das", "do", "e", "y", "bin", "binti", "al", "el", "ibn", "ten", "ter", "zu", "af", "av"})
+# Job titles written after a name in Korean, Japanese and Chinese bylines ("신현주 기자").
+_CJK_ROLE_RE = re.compile(r"\s*(?:기자|특파원|논설위원|선임기자|記者|特派員|编辑|记者|編集委員)$")
+_CJK_SENTENCE_MARKS = frozenset("。、：※「」『』！？")
 _NEWSROOM_WORDS = re.compile(
     r"\b(staff|redaktion|redaction|rédaction|redacción|redazione|editorial|editors?|team|newsroom|desk|"
     r"nachrichten|news|online|digital|agency|agentur|media|press|presse|times|post|zeitung|journal|"
@@ -57,19 +72,43 @@ _ROLE_WORDS = re.compile(
     r"fakulteto|universit\w*)\b", re.IGNORECASE)
 
 
-def split_names(raw: str, site_names: Iterable[str] = ()) -> list[str]:
-    """The people a byline string names: ``"By A, B and C, dpa"`` -> ``["A", "B", "C"]``."""
+def split_credits(raw: str, site_names: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """The people and the news agencies a byline string credits:
+    ``"Von A und B, dpa"`` -> ``(["A", "B"], ["dpa"])``, ``"Reuters/kra Frankfurt"`` -> ``([], ["Reuters"])``."""
     text = clean(html.unescape(raw))
     if not text or "@" in text and " " not in text.strip():
-        return []
-    text = _LEAD_RE.sub("", text)
+        return [], []
+    text = _SOURCE_LEAD_RE.sub("", _LEAD_RE.sub("", text))
     sites = {folded(s) for s in site_names if s}
     names: list[str] = []
-    for part in _SPLIT_RE.split(_PARENTHESES_RE.sub(" ", text)):
-        name = _LEAD_RE.sub("", clean(part)).strip(" .:-–—·")
-        if _is_person(name, sites) and name not in names:
+    agencies: list[str] = []
+    bracketed = " / ".join(_PARENTHESES_RE.findall(text))  # "(dpa/afp)", "Elena Oberholzer (obe)"
+    parts = [(part, True) for part in _SPLIT_RE.split(_PARENTHESES_RE.sub(" ", text))]
+    parts += [(part, False) for part in _SPLIT_RE.split(bracketed)]
+    for part, may_be_person in parts:
+        name = _CJK_ROLE_RE.sub("", _SOURCE_LEAD_RE.sub("", _LEAD_RE.sub("", clean(part)))).strip(" .:-–—·()[]")
+        if (agency := agency_name(name)) is not None:
+            if all(agency.casefold() != a.casefold() for a in agencies):
+                agencies.append(agency)
+        elif may_be_person and _is_person(name, sites) and name not in names:
+            if names and " " not in name and " " in names[-1] and not _has_cjk(name):
+                continue  # "Von Anna Sleegers, Frankfurt": a one-word place after a full name is a dateline
             names.append(name)
-    return names
+    return names, agencies
+
+
+def split_names(raw: str, site_names: Iterable[str] = ()) -> list[str]:
+    """The people a byline string names: ``"By A, B and C, dpa"`` -> ``["A", "B", "C"]``."""
+    return split_credits(raw, site_names)[0]
+
+
+def agency_name(part: str) -> str | None:
+    """The news agency one credit names ("dpa", "Reuters/kra", "Theo TTXVN"), else None."""
+    text = _SOURCE_LEAD_RE.sub("", clean(part)).strip(" .,:;()[]")
+    if folded(text) in _AGENCY_KEYS:
+        return text
+    head = text.split("/")[0].strip()  # an agency and an editor's initials
+    return head if head != text and folded(head) in _AGENCY_KEYS else None
 
 
 def _is_person(name: str, sites: set[str]) -> bool:
@@ -88,8 +127,10 @@ def _is_person(name: str, sites: set[str]) -> bool:
     if not _has_cjk(name):
         if len(words) > 5 or (len(words) == 1 and (len(name) <= 4 or name.isupper())):
             return False  # an initials label ("ssi", "LTO") or a one-word brand, not a name
-        if not any(word[:1].isupper() for word in words):
-            return False  # lower-case words: a phrase, not a name
+        if not all(word[:1].isupper() or word.casefold() in _PARTICLES or not word[:1].isalpha() for word in words):
+            return False  # a lower-case word that is no name particle: a phrase ("Themen bearbeiten"), not a name
+    elif _CJK_SENTENCE_MARKS.intersection(name):
+        return False  # a sentence, not a name
     return True
 
 
@@ -97,52 +138,80 @@ def _has_cjk(text: str) -> bool:
     return any("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
 
 
-def _ld_names(value: Any) -> list[tuple[str, str | None]]:
-    """(raw name, url) of each person in a JSON-LD ``author`` value; organisations skipped."""
-    found: list[tuple[str, str | None]] = []
+def _ld_names(value: Any) -> list[tuple[str, str | None, bool]]:
+    """(raw name, url, is an organisation) of each credit in a JSON-LD ``author`` value."""
+    found: list[tuple[str, str | None, bool]] = []
     for item in items(value):
         if isinstance(item, str):
-            found.append((item, None))
+            found.append((item, None, False))
         elif isinstance(item, dict):
-            if {"Organization", "NewsMediaOrganization", "Corporation"} & set(type_names(item)):
-                continue
+            organisation = bool({"Organization", "NewsMediaOrganization", "Corporation"} & set(type_names(item)))
             name = item.get("name")
             if isinstance(name, list):
                 name = next((n for n in name if isinstance(n, str)), None)
             if not isinstance(name, str) and isinstance(item.get("givenName"), str):
                 name = f"{item.get('givenName')} {item.get('familyName') or ''}"
             url = item.get("url") or item.get("@id")
-            if isinstance(name, str):
-                found.append((name, url if isinstance(url, str) and url.startswith("http") else None))
+            if isinstance(name, str) and clean(name):
+                found.append((name, url if isinstance(url, str) and url.startswith("http") else None, organisation))
     return found
 
 
-def _people(raw_values: Iterable[tuple[str, str | None]], sites: list[str]) -> list[Author]:
-    people: list[Author] = []
-    for raw, url in raw_values:
-        for name in split_names(raw, sites):
-            if all(a.name.casefold() != name.casefold() for a in people):
-                people.append(Author(name=name, nameRaw=clean(html.unescape(raw)), url=url))
-    return people
+@dataclass(slots=True)
+class Credits:
+    """Who a page credits for an article: people (the authors) and news agencies."""
+
+    people: list[Author] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+
+    def add(self, raw: str, url: str | None, sites: list[str], *, organisation: bool = False) -> None:
+        names, agencies = split_credits(raw, sites)
+        for agency in agencies:
+            if all(agency.casefold() != a.casefold() for a in self.agencies):
+                self.agencies.append(agency)
+        for name in [] if organisation else names:
+            if all(a.name.casefold() != name.casefold() for a in self.people):
+                self.people.append(Author(name=name, nameRaw=clean(html.unescape(raw)), url=url))
+
+    @property
+    def source_organization(self) -> Organization | None:
+        return Organization(name=", ".join(self.agencies), url=None) if self.agencies else None
+
+
+def find_credits(doc: Document, site_names: list[str]) -> Credits:
+    """The article's authors from the first source that names a person, and the agencies credited.
+
+    Sources in order: the JSON-LD ``author``, the author ``<meta>`` tags, the byline markup. Metadata
+    that credits an agency ends
+    the search: the page is agency copy, and bylines further down the markup belong to teasers and
+    comments. (An organisation that is the site itself does not: sites put their name there by default.)
+    """
+    credits = Credits()
+    ld_values = _ld_names(doc.ld_article.get("author"))
+    for raw, url, organisation in ld_values:
+        credits.add(raw, url, site_names, organisation=organisation)
+    if credits.people or credits.agencies:
+        return credits
+    for key in AUTHOR_META_KEYS:
+        for value in doc.meta.get(key, ()):
+            if not value.startswith("http"):
+                credits.add(value, None, site_names)
+    if credits.people or credits.agencies:
+        return credits
+    for selector in BYLINE_SELECTORS:
+        nodes = doc.tree.css(selector)[:6]
+        for node in nodes:
+            value = node.attributes.get("content") or node.text(separator=" ")
+            if value and len(clean(value)) <= 100:
+                credits.add(value, None, site_names)
+        if credits.people:
+            return credits
+    return credits
 
 
 def find_authors(doc: Document, site_names: list[str]) -> list[Author]:
-    """The article's authors from the first source that names a person."""
-    people = _people(_ld_names(doc.ld_article.get("author")), site_names)
-    if people:
-        return people
-    meta_values = [(value, None) for key in AUTHOR_META_KEYS for value in doc.meta.get(key, ())
-                   if not value.startswith("http")]
-    people = _people(meta_values, site_names)
-    if people:
-        return people
-    for selector in BYLINE_SELECTORS:
-        nodes = doc.tree.css(selector)[:6]
-        values = [(node.attributes.get("content") or node.text(separator=" "), None) for node in nodes]
-        people = _people([(v, u) for v, u in values if v and len(clean(v)) <= 100], site_names)
-        if people:
-            return people
-    return []
+    """The article's authors (people only): see :func:`find_credits`."""
+    return find_credits(doc, site_names).people
 
 
 def byline_line(text: str, site_names: Iterable[str] = ()) -> list[Author]:

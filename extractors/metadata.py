@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from . import dates, jsonld
-from .authors import find_authors
+from .authors import Credits, find_credits
 from .document import Document
 from .record import Author, Breadcrumb, Organization
 from .text import clean, folded, or_none
@@ -58,10 +58,11 @@ def _is_site_name(part: str, sites: set[str]) -> bool:
     return bool(key) and any(key == s or (len(key) >= 4 and (key in s or s in key)) for s in sites)
 
 
-def strip_site_name(title: str, sites: set[str]) -> str:
-    """"Title | Site" -> "Title" and "Site - Title" -> "Title" when that part names the site."""
+def strip_site_name(title: str, sites: set[str], sections: set[str] = frozenset()) -> str:
+    """"Title | Site" -> "Title" and "Site - Title" -> "Title" when that part names the site;
+    "Title - Politik" -> "Title" when that last part is the article's section."""
     parts = _SEPARATOR_RE.split(title)
-    while len(parts) > 1 and _is_site_name(parts[-1], sites):
+    while len(parts) > 1 and (_is_site_name(parts[-1], sites) or folded(parts[-1]) in sections):
         title = title[: title.rfind(parts[-1])].rstrip(_SEPARATOR_CHARS)
         parts.pop()
     while len(parts) > 1 and _is_site_name(parts[0], sites):
@@ -70,36 +71,110 @@ def strip_site_name(title: str, sites: set[str]) -> str:
     return title
 
 
-def _core_of(title: str, others: list[str]) -> str:
-    """Another source's title this one merely decorates: "Kicker: Title", "Title | Section"."""
-    for other in others:
-        if other and other != title and len(other) >= 0.4 * len(title) and other in title:
-            before, _, after = title.partition(other)
-            kicker = before.strip() and not after.strip() and before.rstrip()[-1] in _SEPARATOR_CHARS
-            suffix = after.strip() and not before.strip() and after.lstrip()[0] in _SEPARATOR_CHARS
-            if kicker or suffix:
-                return other
-    return title
+def _decoration(title: str, core: str) -> str | None:
+    """What ``title`` adds to ``core``, folded: "Kicker: Core" -> "kicker", "Core | Section" -> "section";
+    "" when they are the same title, None when ``title`` is not ``core`` decorated."""
+    if title == core:
+        return ""
+    if not core or len(core) < 0.4 * len(title) or core not in title:
+        return None
+    before, _, after = title.partition(core)
+    before, after = before.strip(), after.strip()
+    if before and not after and before[-1] in _SEPARATOR_CHARS:
+        return folded(before) or None
+    if after and not before and after[0] in _SEPARATOR_CHARS:
+        return folded(after) or None
+    return None
+
+
+def _h1_parts(doc: Document) -> tuple[str, str | None, str | None]:
+    """The first non-empty ``<h1>``: its text, and its kicker and rest when a leading element of its own
+    sets a kicker apart (``<h1><span>Kicker</span> Title</h1>``)."""
+    for node in doc.tree.css("h1")[:5]:
+        full = clean(node.text())
+        if not full:
+            continue
+        parts = [child for child in node.iter(include_text=True) if clean(child.text())]
+        if len(parts) >= 2 and parts[0].tag != "-text":
+            kicker = clean(parts[0].text())
+            rest = clean(" ".join(child.text() for child in parts[1:])).lstrip(_SEPARATOR_CHARS)
+            if len(kicker) < 0.6 * len(full) and len(rest) >= 10:
+                return full, kicker, rest
+        return full, None, None
+    return "", None, None
+
+
+_VISIBLE_TITLE_SELECTOR = ("h1, h2, [itemprop=headline], [class*=headline], [class*=Headline], [class*=title], "
+                           "[class*=Title]")
+
+
+def _visible_titles(doc: Document) -> set[str]:
+    body = doc.tree.body
+    if body is None:
+        return set()
+    return {clean(node.text()) for node in body.css(_VISIBLE_TITLE_SELECTOR)[:300]}
+
+
+def _related(a: str, b: str) -> bool:
+    return _decoration(a, b) is not None or _decoration(b, a) is not None
+
+
+def _primary(doc: Document, ld: str, og: str) -> str:
+    """The JSON-LD headline, unless og:title is another title that the page shows and the JSON-LD one is not."""
+    if ld and og and not _related(ld, og):
+        shown = _visible_titles(doc)
+        if og in shown and ld not in shown:
+            return og
+    return ld or og
+
+
+# Sources that vote on a kicker: the article's metadata and what the page shows (twitter:title and
+# <title> mostly copy og:title, so they only choose between spellings of the winning form).
+_VOTERS = ("ld", "og", "h1")
 
 
 @per_page
 def headline(doc: Document) -> str | None:
-    """JSON-LD ``headline``, else ``og:title``, else the ``<h1>``; site names and decorations removed.
+    """The article's title: JSON-LD ``headline``, else ``og:title``, else the ``<h1>``; site names removed.
 
-    A title that only adds a kicker or a section to another source's title ("Olympia: Title",
-    "Title | Sport") gives way to that plainer title.
+    og:title instead of a different JSON-LD headline when only og:title is shown on the page. Whether
+    a kicker or section ("Kicker: Title", "Title | Sport") belongs to it is voted by JSON-LD,
+    og:title and the ``<h1>``: the plain title unless most of them carry the same kicker.
     """
     sites = _site_names(doc)
-    h1 = doc.tree.css_first("h1")
-    title = doc.tree.css_first("title")
-    raw = [_text(article_ld(doc).get("headline")) or _text(article_ld(doc).get("name")),
-           doc.meta_first("og:title"), h1.text() if h1 is not None else None, doc.meta_first("twitter:title"),
-           title.text() if title is not None else None]
-    candidates = [strip_site_name(clean(html.unescape(value)), sites) if value else "" for value in raw]
-    for candidate in candidates:
-        if candidate:
-            return _core_of(candidate, candidates)
-    return None
+    sections = {folded(s) for s in (doc.meta_first("article:section"), _text(article_ld(doc).get("articleSection")))
+                if s and len(folded(s)) >= 2}
+    title_node = doc.tree.css_first("title")
+    raw = {"ld": _text(article_ld(doc).get("headline")) or _text(article_ld(doc).get("name")),
+           "og": doc.meta_first("og:title"), "twitter": doc.meta_first("twitter:title"),
+           "title": title_node.text() if title_node is not None else None}
+    texts = {key: strip_site_name(clean(html.unescape(value)), sites, sections) if value else ""
+             for key, value in raw.items()}
+    h1, h1_kicker, h1_rest = _h1_parts(doc)
+    h1 = strip_site_name(h1, sites) if h1 else ""
+    if h1_kicker and h1_rest and h1 not in texts.values():
+        h1 = f"{h1_kicker}: {h1_rest}"  # votes for its kicker; never output in this form
+    named = [("ld", texts["ld"]), ("og", texts["og"]), ("h1", h1), ("twitter", texts["twitter"]),
+             ("title", texts["title"])]
+    named = [(source, text) for source, text in named if text]
+    if not named:
+        return None
+    primary = _primary(doc, texts["ld"], texts["og"]) or named[0][1]
+    options = [text for _, text in named] + ([h1_rest] if h1_rest else [])
+    core = min((o for o in options if _decoration(primary, o) is not None), key=len)
+    family = [(source, text, key) for source, text in named if (key := _decoration(text, core)) is not None]
+    votes = Counter(key for source, _, key in family if source in _VOTERS)
+    if not votes:
+        return core
+    top = max(votes.values())
+    winners = [key for key, count in votes.items() if count == top]
+    if len(winners) > 1 or winners[0] == "":
+        return core  # no kicker carried by most sources
+    spellings = Counter(text for source, text, key in family if key == winners[0] and not (
+        source == "h1" and h1_kicker and text.startswith(f"{h1_kicker}: ")))
+    if not spellings:
+        return core
+    return spellings.most_common(1)[0][0]  # Counter keeps first-seen order among equals: source priority
 
 
 def description(doc: Document) -> str | None:
@@ -219,9 +294,18 @@ def site_names(doc: Document) -> list[str]:
 
 
 @per_page
+def credits(doc: Document) -> Credits:
+    return find_credits(doc, site_names(doc))
+
+
 def authors(doc: Document) -> list[Author]:
     """People only (see authors.py); site and publisher names are never authors."""
-    return find_authors(doc, site_names(doc))
+    return credits(doc).people
+
+
+def source_organization(doc: Document) -> Organization | None:
+    """The news agencies the page credits for the article ("dpa", "Reuters"), as one organisation."""
+    return credits(doc).source_organization
 
 
 def publisher(doc: Document) -> Organization | None:

@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from extractors import dates, metadata
-from extractors.authors import byline_line, split_names
+from extractors.authors import byline_line, split_credits, split_names
 from extractors.document import Document
 from extractors.images import article_images, split_credit
+from extractors.record import Organization
 
 
 def doc(head: str = "", body: str = "", url: str = "https://news.example.de/a/1") -> Document:
@@ -45,6 +46,33 @@ def test_a_kicker_that_only_decorates_another_sources_title_is_dropped() -> None
     page = doc(ld({"@type": "NewsArticle", "headline": "Neue Leipziger Schule: Judy Lybke, ganz eigen"})
                + '<meta property="og:title" content="Judy Lybke, ganz eigen">')
     assert metadata.headline(page) == "Judy Lybke, ganz eigen"
+
+
+def test_a_kicker_carried_by_most_sources_stays() -> None:
+    page = doc(ld({"@type": "NewsArticle", "headline": "Nach Gaetz-Rückzug: Trump-Anwältin soll Ministerin werden"})
+               + '<meta property="og:title" content="Nach Gaetz-Rückzug: Trump-Anwältin soll Ministerin werden">',
+               "<h1>Trump-Anwältin soll Ministerin werden</h1>")
+    assert metadata.headline(page) == "Nach Gaetz-Rückzug: Trump-Anwältin soll Ministerin werden"
+
+
+def test_a_kicker_span_in_the_h1_votes_but_is_not_the_headline() -> None:
+    page = doc('<meta property="og:title" content="Iranischer Angriff: «Die Zurückhaltung hat mit den USA zu tun»">',
+               '<h1><span class="overline">Eskalation in Nahost</span><span aria-hidden="true"> - </span>'
+               "<span>«Die Zurückhaltung hat mit den USA zu tun»</span></h1>")
+    assert metadata.headline(page) == "«Die Zurückhaltung hat mit den USA zu tun»"  # two kickers: neither wins
+
+
+def test_og_title_when_only_it_is_shown_on_the_page() -> None:
+    page = doc(ld({"@type": "NewsArticle", "headline": "The search engine title nobody sees"})
+               + '<meta property="og:title" content="One hundred years at the Coliseum">',
+               '<h1 class="headline"> One hundred years at the Coliseum </h1>')
+    assert metadata.headline(page) == "One hundred years at the Coliseum"
+
+
+def test_a_section_suffix_is_stripped() -> None:
+    page = doc('<meta property="og:title" content="Kühltürme gesprengt - Politik">'
+               '<meta property="article:section" content="Politik">')
+    assert metadata.headline(page) == "Kühltürme gesprengt"
 
 
 # ----- dates --------------------------------------------------------------------------------------
@@ -107,6 +135,10 @@ def test_a_day_stays_a_day_with_its_zone() -> None:
     ("d.kuckelkorn@boersen-zeitung.de", []),
     ("Reuters", []),
     ("n-tv NACHRICHTEN", []),
+    ("Von Anna Sleegers, Frankfurt", ["Anna Sleegers"]),
+    ("Themen bearbeiten", []),
+    ("신현주 기자", ["신현주"]),
+    ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
 ])
 def test_people_only_one_name_each(raw: str, names: list[str]) -> None:
     assert split_names(raw, ["n-tv.de"]) == names
@@ -116,6 +148,24 @@ def test_organisation_authors_in_json_ld_are_skipped_and_the_byline_is_read() ->
     page = doc(ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Example News"}}),
                '<span class="article__author">Von Seb Dumitru</span>')
     assert [a.name for a in metadata.authors(page)] == ["Seb Dumitru"]
+
+
+@pytest.mark.parametrize(("raw", "people", "agencies"), [
+    ("Felix Schröder und Jörg Soldwisch, dpa", ["Felix Schröder", "Jörg Soldwisch"], ["dpa"]),
+    ("Reuters/kra Frankfurt", [], ["Reuters"]),
+    ("Jane Roe (dpa/afp)", ["Jane Roe"], ["dpa", "afp"]),
+    ("Theo TTXVN", [], ["TTXVN"]),
+    ("Anadolu Ajansı", [], ["Anadolu Ajansı"]),
+])
+def test_agencies_are_credits_apart_from_people(raw: str, people: list[str], agencies: list[str]) -> None:
+    assert split_credits(raw) == (people, agencies)
+
+
+def test_an_agency_in_the_metadata_is_the_source_organization_and_ends_the_search() -> None:
+    page = doc(ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "dpa"}}),
+               '<a href="/autor/jane-roe">Von Jane Roe</a>')
+    assert metadata.authors(page) == []
+    assert metadata.source_organization(page) == Organization(name="dpa", url=None)
 
 
 def test_a_byline_line_is_only_names() -> None:
