@@ -4,7 +4,8 @@
     python -m benchmarks.quality_fundus --systems ours --no-write --show 10
 
 Fields: headline (exact, whitespace-normalised), datePublished (same calendar day; same instant
-where the truth has a time), authors (set F1 of names), body (shingle P/R/F1 against the truth's
+where the truth has a time), authors (set F1 of names; also of the names with the credited news
+agency, ``sourceOrganization``, added), body (shingle P/R/F1 against the truth's
 paragraphs, and against summary + paragraphs; both texts NFC with soft hyphens and zero-width
 characters removed), caption recall.
 """
@@ -40,6 +41,8 @@ def score_page(outcome: Outcome) -> dict[str, Any]:
     paragraphs = "\n".join(truth["paragraphs"])
     with_summary = "\n".join([*truth.get("summary", []), *truth["paragraphs"]])
     author_p, author_r, author_f1 = set_scores(truth.get("authors") or [], pred.authors)
+    credited = pred.authors + [name for name in (pred.source_organization or "").split(", ") if name]
+    credit_p, credit_r, credit_f1 = set_scores(truth.get("authors") or [], credited)
     true_captions = [c["caption"] for c in truth.get("captions") or [] if c.get("caption")]
     return {
         "people_truth": _names_people(truth),
@@ -47,6 +50,7 @@ def score_page(outcome: Outcome) -> dict[str, Any]:
         "date_day": same_day(true_moment, pred_moment),
         "date_time": same_instant(true_moment, pred_moment) if has_time else None,
         "authors": {"precision": author_p, "recall": author_r, "f1": author_f1},
+        "authors_and_agencies": {"precision": credit_p, "recall": credit_r, "f1": credit_f1},
         "body": Overlap.of(paragraphs, pred.body, normalise=True),
         "body_vs_summary_and_paragraphs": Overlap.of(with_summary, pred.body, normalise=True),
         "captions_found": sum(caption_matches(c, pred.captions) for c in true_captions),
@@ -82,6 +86,7 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
         "authors_f1": statistics.fmean(s["authors"]["f1"] for s in scored),
         "authors_precision": statistics.fmean(s["authors"]["precision"] for s in scored),
         "authors_recall": statistics.fmean(s["authors"]["recall"] for s in scored),
+        "authors_and_agencies_f1": statistics.fmean(s["authors_and_agencies"]["f1"] for s in scored),
         "authors_f1_people_truth": statistics.fmean(s["authors"]["f1"] for s in scored if s["people_truth"]),
         "authors_people_truth_pages": sum(s["people_truth"] for s in scored),
         "body": body_scores([s["body"] for s in scored]),
@@ -97,7 +102,9 @@ def _page_row(outcome: Outcome, score: dict[str, Any]) -> dict[str, Any]:
     return {"headline": score["headline"], "date_day": score["date_day"], "date_time": score["date_time"],
             "authors_f1": round(score["authors"]["f1"], 4), "body_f1": round(score["body"].f1, 4),
             "captions": f"{score['captions_found']}/{score['captions_true']}",
-            "predicted": {"headline": pred.headline, "published": pred.published, "authors": pred.authors}}
+            "authors_and_agencies_f1": round(score["authors_and_agencies"]["f1"], 4),
+            "predicted": {"headline": pred.headline, "published": pred.published, "authors": pred.authors,
+                          "sourceOrganization": pred.source_organization}}
 
 
 def main() -> None:
@@ -113,7 +120,7 @@ def main() -> None:
         print(f"{system:<18} headline={summary['headline']:.3f} day={summary['date_day']:.3f} "
               f"time={summary['date_time'] or 0:.3f} ({summary['date_time_pages']}) "
               f"authorsF1={summary['authors_f1']:.3f} (P={summary['authors_precision']:.3f} "
-              f"R={summary['authors_recall']:.3f}; people-only truth {summary['authors_f1_people_truth']:.3f} on "
+              f"R={summary['authors_recall']:.3f}; +agencies {summary['authors_and_agencies_f1']:.3f}; people-only truth {summary['authors_f1_people_truth']:.3f} on "
               f"{summary['authors_people_truth_pages']}) bodyF1={summary['body']['f1']:.4f} "
               f"(P={summary['body']['precision']:.3f} R={summary['body']['recall']:.3f}; "
               f"+summary {summary['body_vs_summary_and_paragraphs']['f1']:.4f}) "

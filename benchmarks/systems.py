@@ -18,6 +18,7 @@ class Prediction:
     body: str | None = None
     description: str | None = None
     captions: list[str] = field(default_factory=list)
+    source_organization: str | None = None  # the credited agency (ours: ``sourceOrganization.name``)
 
 
 def ours(html: str, url: str) -> Prediction:
@@ -36,6 +37,7 @@ def ours(html: str, url: str) -> Prediction:
         body=article.articleBody,
         description=article.description,
         captions=[i.caption for i in article.images if i.caption],
+        source_organization=article.sourceOrganization.name if article.sourceOrganization else None,
     )
 
 

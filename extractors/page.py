@@ -114,8 +114,8 @@ class ArticlePage:
         return metadata.publisher(self.doc)
 
     def source_organization(self) -> Organization | None:
-        """The original newspaper credited, for aggregators. Generic pages have none."""
-        return None
+        """The original newspaper or news agency credited (aggregators: the source line; others: "dpa")."""
+        return metadata.source_organization(self.doc)
 
     def is_based_on(self) -> str | None:
         return None
