@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
-from . import boilerplate, content, dates, images, language, metadata, quotes
+from . import boilerplate, content, dates, images, language, metadata, pagetype, quotes
 from .authors import byline_line
 from .document import Document
 from .record import Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
@@ -162,7 +162,8 @@ class ArticlePage:
 
     def is_article(self) -> bool:
         """False for listings, tag pages and other pages with no article text."""
-        return bool(self.headline()) and sum(len(b.text) for b in self.body()) >= 200
+        return pagetype.is_article(self.doc, self.headline(), self.content_root, sum(len(b.text) for b in self.body()),
+                                   has_date=self.date_published()[0] is not None)
 
     # ----- assembly --------------------------------------------------------------------------
 
