@@ -33,9 +33,31 @@ from .runner import Outcome, arguments, health, run, write_result
 
 DEFAULT_SYSTEMS = ["ours", "trafilatura-full"]
 
+# Truth values the page itself contradicts, checked by hand against the page. The primary scores use
+# the truth as given; these corrections only feed the "corrected truth" figures printed beside them.
+TRUTH_CORRECTIONS: dict[str, dict[str, Any]] = {
+    "de-KlasseGegenKlasse_2026_01_07": {"published": "2026-01-06",
+                                        "why": "the page prints 06.01.2026; the truth swaps day and month"},
+    "tr-AnadoluAjansi_2025_04_05": {"published": "2025-04-05",
+                                    "why": "the page prints 05.04.2025; the truth swaps day and month"},
+    "ch-SRF_2025_01_05": {"authors": ["Monika Bolliger", "Anna Trechsel"],
+                          "why": "byline 'Monika Bolliger und Anna Trechsel, Sweidah': Sweidah is the dateline"},
+    "de-JungeWelt_2026_05_18": {"authors": ["Anna Martel", "Lea Wagner"],
+                                "why": "byline 'Anna Martel und Lea Wagner, Nairobi': Nairobi is the dateline"},
+    "de-NTV_2024_08_05": {"authors": ["Seb Dumitru"], "why": "byline 'Von Seb Dumitru, Lille': Lille is the dateline"},
+    "fr-LeMonde_2023_09_01": {"authors": ["Bertrand Bissuel"],
+                              "why": "byline 'Par Bertrand Bissuel' and JSON-LD author; the truth credits the paper"},
+}
+
+
+def corrected_truth(page_id: str, truth: dict[str, Any]) -> dict[str, Any]:
+    fix = {k: v for k, v in TRUTH_CORRECTIONS.get(page_id, {}).items() if k != "why"}
+    return {**truth, **fix}
+
 
 def score_page(outcome: Outcome) -> dict[str, Any]:
     truth, pred = outcome.page.truth, outcome.prediction
+    fixed = corrected_truth(outcome.page.id, truth)
     true_moment, pred_moment = parse_moment(truth["published"]), parse_moment(pred.published)
     has_time = true_moment is not None and truth_has_time(true_moment)
     paragraphs = "\n".join(truth["paragraphs"])
@@ -43,6 +65,7 @@ def score_page(outcome: Outcome) -> dict[str, Any]:
     author_p, author_r, author_f1 = set_scores(truth.get("authors") or [], pred.authors)
     credited = pred.authors + [name for name in (pred.source_organization or "").split(", ") if name]
     credit_p, credit_r, credit_f1 = set_scores(truth.get("authors") or [], credited)
+    fixed_moment = parse_moment(fixed["published"])
     true_captions = [c["caption"] for c in truth.get("captions") or [] if c.get("caption")]
     return {
         "people_truth": _names_people(truth),
@@ -51,6 +74,9 @@ def score_page(outcome: Outcome) -> dict[str, Any]:
         "date_time": same_instant(true_moment, pred_moment) if has_time else None,
         "authors": {"precision": author_p, "recall": author_r, "f1": author_f1},
         "authors_and_agencies": {"precision": credit_p, "recall": credit_r, "f1": credit_f1},
+        "corrected": {"date_day": same_day(fixed_moment, pred_moment),
+                      "authors_f1": set_scores(fixed.get("authors") or [], pred.authors)[2],
+                      "authors_and_agencies_f1": set_scores(fixed.get("authors") or [], credited)[2]},
         "body": Overlap.of(paragraphs, pred.body, normalise=True),
         "body_vs_summary_and_paragraphs": Overlap.of(with_summary, pred.body, normalise=True),
         "captions_found": sum(caption_matches(c, pred.captions) for c in true_captions),
@@ -87,6 +113,8 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
         "authors_precision": statistics.fmean(s["authors"]["precision"] for s in scored),
         "authors_recall": statistics.fmean(s["authors"]["recall"] for s in scored),
         "authors_and_agencies_f1": statistics.fmean(s["authors_and_agencies"]["f1"] for s in scored),
+        "corrected_truth": {key: statistics.fmean(s["corrected"][key] for s in scored)
+                            for key in ("date_day", "authors_f1", "authors_and_agencies_f1")},
         "authors_f1_people_truth": statistics.fmean(s["authors"]["f1"] for s in scored if s["people_truth"]),
         "authors_people_truth_pages": sum(s["people_truth"] for s in scored),
         "body": body_scores([s["body"] for s in scored]),
@@ -126,13 +154,18 @@ def main() -> None:
               f"+summary {summary['body_vs_summary_and_paragraphs']['f1']:.4f}) "
               f"captions={summary['caption_recall'] or 0:.3f} errors={systems[system]['health']['errors']} "
               f"max={systems[system]['health']['max_seconds']}s")
+        fixed = summary["corrected_truth"]
+        print(f"{'':<18} corrected truth ({len(TRUTH_CORRECTIONS)} pages): day={fixed['date_day']:.3f} "
+              f"authorsF1={fixed['authors_f1']:.3f} +agencies {fixed['authors_and_agencies_f1']:.3f}")
         if args.show and system == "ours":
             worst = sorted(zip(outcomes, scored), key=lambda pair: pair[1]["body"].f1)[: args.show]
             for outcome, score in worst:
                 print(f"   body {score['body'].f1:.3f} P={score['body'].precision} R={score['body'].recall} "
                       f"{outcome.page.id}")
     if not args.no_write:
-        print("wrote", write_result("fundus", {"pages": len(pages), "systems": systems}))
+        corrections = {page_id: fix["why"] for page_id, fix in TRUTH_CORRECTIONS.items()}
+        print("wrote", write_result("fundus", {"pages": len(pages), "truth_corrections": corrections,
+                                               "systems": systems}))
 
 
 if __name__ == "__main__":

@@ -202,8 +202,10 @@ MODIFIED_META_KEYS = ("article:modified_time", "article:modified:time", "og:upda
 # <time> elements, the article's own first: machine-readable, then printed.
 _TIME_SELECTORS = ("time[itemprop=datePublished], time[pubdate], time[class*=publish], time[class*=Publish]",
                    "article time[datetime], header time[datetime], main time[datetime]", "time[datetime]")
+# "tarih", "datum", "fecha", "ngay": the word "date" in Turkish, German/Dutch/Nordic, Spanish, Vietnamese.
 _VISIBLE_DATE_SELECTOR = ("[class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], "
-                          "[class*=meta], [class*=byline], [class*=info], [class*=Info]")
+                          "[class*=meta], [class*=byline], [class*=info], [class*=Info], [class*=tarih], "
+                          "[class*=datum], [class*=Datum], [class*=fecha], [class*=ngay]")
 
 
 def _machine_candidates(doc: Document, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...],
