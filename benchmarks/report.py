@@ -61,6 +61,13 @@ def build() -> str:
             _row("fundus authors F1 ≥ 0.85", o["authors_f1"], t.get("authors_f1"), 0.85),
             _row(f"(fundus authors F1 on the {o['authors_people_truth_pages']} pages whose truth names people only)",
                  o["authors_f1_people_truth"], t.get("authors_f1_people_truth"), 0.85),
+            _row("(fundus authors F1, names + the credited agency: `authors` ∪ `sourceOrganization`)",
+                 o.get("authors_and_agencies_f1"), t.get("authors_and_agencies_f1"), 0.85),
+            _row(f"(fundus date, same day, on the truth with {len(fundus.get('truth_corrections', {}))} hand-checked "
+                 "errors corrected)", o.get("corrected_truth", {}).get("date_day"),
+                 t.get("corrected_truth", {}).get("date_day"), 0.97),
+            _row("(fundus authors F1, corrected truth)", o.get("corrected_truth", {}).get("authors_f1"),
+                 t.get("corrected_truth", {}).get("authors_f1"), 0.85),
             _row("fundus body F1 ≥ 0.96 (vs paragraphs)", o["body"]["f1"], t.get("body", {}).get("f1"), 0.96),
             _row("fundus caption recall ≥ 0.80", o["caption_recall"], t.get("caption_recall") or 0.0, 0.80),
         ]
