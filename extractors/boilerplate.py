@@ -113,12 +113,14 @@ _CAMEL_ALONE_RE = re.compile(r"(?:^|[\s_\-]|(?<=[a-z]))(?:Ads?|Nav|Tags?|Meta|As
 # Reader comments: boilerplate even where they outweigh the article.
 COMMENTS_HINT_RE = re.compile(r"comments?(?![a-z])|commentlist|disqus|(?:^|[\s_\-])respond(?:$|[\s_\-])")
 ALWAYS_BOILERPLATE = -2
-POSITIVE_HINT_RE = re.compile(
+_POSITIVE_WORDS = (
     r"article-?body|article__body|articlebody|article-?content|article__content|articletext|article-?text|"
     r"story-?body|story__body|storybody|story-?content|entry-?content|post-?content|post-?body|postbody|"
     r"content-?body|body-?text|bodytext|main-?content|news-?content|detail-?content|text-?content|"
     r"rich-?text|richtext|article-?detail|single-?content|page-?content|td-post-content|field-body|"
-    r"paywall-?content|article__text|c-article|news-?body|detail__body|(?:^|\s)prose(?:$|\s)")
+    r"paywall-?content|article__text|c-article|news-?body|detail__body"
+)
+POSITIVE_HINT_RE = re.compile(rf"{_POSITIVE_WORDS}|(?:^|\s)prose(?:$|\s)")
 # Class tokens that hide an element with CSS (never "hidden-xs": that only hides it on small screens).
 HIDDEN_CLASS_RE = re.compile(r"(?:^|\s)(?:hidden|is-hidden|d-none|hide|invisible|visuallyhidden|sr-only)(?:\s|$)")
 # Subtrees whose whole text is a picture's caption or credit: read by images.py, never body text.
@@ -126,36 +128,101 @@ CAPTION_HINT_RE = re.compile(
     r"caption|credit|legende|bildunterschrift|(?:img|image|photo|picture|media|bild)[-_]*(?:desc|info|subtitle|text)")
 
 
-@lru_cache(maxsize=16384)
+def _literals(pattern: str) -> list[str]:
+    """Every string an alternation of plain words matches (``author-?bio`` -> ``authorbio``, ``author-bio``).
+
+    Only literal characters, ``x?``, ``(...)?`` and ``[...]`` are understood; anything else raises, so the
+    prefilter built from the result can never miss a name the pattern would match."""
+    found: list[str] = []
+    for alternative in pattern.split("|"):
+        variants = [""]
+        for token in re.findall(r"\((?:\?:)?[^()|]*\)\?|\[[^\]]*\]|\\.|.\??", alternative):
+            if token.startswith("(") and token.endswith(")?"):
+                options = ["", *_literals(token[1:-2].removeprefix("?:"))]
+            elif token.startswith("["):
+                options = list(token[1:-1])
+            elif token.startswith("\\") and not token[1].isalnum():
+                options = [token[1]]
+            elif len(token) == 2 and token[1] == "?" and token[0] not in "\\()[]{}.*+?^$":
+                options = ["", token[0]]
+            elif len(token) == 1 and token not in "\\()[]{}.*+?^$":
+                options = [token]
+            else:
+                raise ValueError(f"not a plain word alternation: {alternative!r}")
+            variants = [head + tail for head in variants for tail in options]
+        found.extend(variants)
+    return found
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression for many words, shared prefixes merged (``sha(?:re|ring)``): Python's ``re``
+    tries every alternative at every position, so a flat list of ~150 words is several times slower."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        optional = "" in node
+        body = branches[0] if len(branches) == 1 and not optional else f"(?:{'|'.join(branches)})"
+        return f"{body}?" if optional else body
+
+    return build(trie)
+
+
+# The same patterns for one name (no whitespace), prefixes merged; and a necessary condition of any of
+# them, on the lower-cased name: most names ("container", "row", "col-md-6") match none, and this one
+# search rules them out (names with capitals are also checked for camelCase parts).
+_NEGATIVE_ALONE_NAME = rf"(?:^|[\s_\-])(?:{_trie_pattern(_literals(_NEGATIVE_ALONE))})\d*(?:$|[\s_\-])"
+_POSITIVE_NAME_RE = re.compile(rf"{_trie_pattern(_literals(_POSITIVE_WORDS))}|^prose$")
+_NEGATIVE_NAME_RE = re.compile(rf"{_trie_pattern(_literals(_NEGATIVE_ANYWHERE))}|{_NEGATIVE_ALONE_NAME}")
+_ANY_HINT_RE = re.compile(
+    rf"{_trie_pattern(_literals(f'{_POSITIVE_WORDS}|prose|comment|disqus|respond|{_NEGATIVE_ANYWHERE}'))}|"
+    rf"{_NEGATIVE_ALONE_NAME}")
+
+
 def hint(names: str) -> int:
     """What an element's names (class, id, role, itemprop joined) say: +1 a content container, -1 boilerplate,
-    ``ALWAYS_BOILERPLATE`` reader comments, 0 nothing. A content name wins over any boilerplate name.
+    ``ALWAYS_BOILERPLATE`` reader comments, 0 nothing. A content name wins over any boilerplate name."""
+    return names_verdict(names)[0]
+
+
+def is_caption_name(names: str) -> bool:
+    return any(_name_verdict(name)[1] for name in names.split())
+
+
+@lru_cache(maxsize=32768)
+def names_verdict(names: str) -> tuple[int, bool]:
+    """(:func:`hint`, whether the names mark a caption where the hint is not positive) of an element's names.
 
     Each whitespace-separated name is judged on its own and cached: pages and sites repeat the same
-    class names, so the patterns run once per distinct name.
-    """
-    result = 0
+    class names, so the patterns run once per distinct name (none of them spans a space)."""
+    result, caption = 0, False
     for name in names.split():
-        verdict = _name_hint(name)
+        verdict, is_caption = _name_verdict(name)
         if verdict > 0:
-            return verdict
+            return verdict, False
         result = min(result, verdict)
-    return result
+        caption = caption or is_caption
+    return result, caption
 
 
 @lru_cache(maxsize=65536)
-def _name_hint(name: str) -> int:
+def _name_verdict(name: str) -> tuple[int, bool]:
     lowered = name.lower()
-    if POSITIVE_HINT_RE.search(lowered):
-        return 1
+    is_caption = CAPTION_HINT_RE.search(lowered) is not None
+    if _ANY_HINT_RE.search(lowered) is None:  # the common case: a name that says nothing
+        return (-1 if lowered != name and _CAMEL_ALONE_RE.search(name) else 0), is_caption
+    if _POSITIVE_NAME_RE.search(lowered):
+        return 1, is_caption
     if COMMENTS_HINT_RE.search(lowered):
-        return ALWAYS_BOILERPLATE
-    return -1 if NEGATIVE_HINT_RE.search(lowered) or _CAMEL_ALONE_RE.search(name) else 0
-
-
-@lru_cache(maxsize=16384)
-def is_caption_name(names: str) -> bool:
-    return CAPTION_HINT_RE.search(names.lower()) is not None
+        return ALWAYS_BOILERPLATE, is_caption
+    return (-1 if _NEGATIVE_NAME_RE.search(lowered) or _CAMEL_ALONE_RE.search(name) else 0), is_caption
 
 
 def placeholder_rule(text: str) -> str | None:

@@ -140,6 +140,8 @@ def find_quotes(blocks: list[BodyBlock], lang: str | None = None) -> list[Quote]
 def inline_quotes(paragraph: str, index: int | None = None) -> list[Quote]:
     """The quotes of one paragraph, each with its attribution when the sentence gives one."""
     found: list[Quote] = []
+    if not any(mark in paragraph for mark in _OPEN):  # most paragraphs quote no one: skip the patterns
+        return found
     previous: tuple[Attribution, int] | None = None  # last attributed quote and where its attribution ended
     paragraph = _NON_FINAL_DOT_RE.sub(_MASKED_DOT, paragraph)
     for match in _QUOTED_RE.finditer(paragraph):

@@ -24,9 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .boilerplate import ALWAYS_BOILERPLATE, HIDDEN_CLASS_RE, hint, is_caption_name
+from .boilerplate import ALWAYS_BOILERPLATE, HIDDEN_CLASS_RE, names_verdict
 
 INLINE_TAGS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
@@ -180,6 +180,33 @@ def _hidden_style(style: str | None) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
+# Tag kinds for the walk, looked up by Lexbor's numeric tag id (``tag_id`` is cheaper than ``tag``, which
+# builds a new string on every access). Standard tags have small fixed ids; custom elements (``amp-img``)
+# get per-document ids, never cached.
+_SKIP, _BREAK, _LINK, _INLINE, _BLOCK = range(5)
+_STANDARD_TAG_IDS = 1 << 16
+_TEXT_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
+_KINDS: dict[int, tuple[int, str]] = {}
+
+
+def _kind_of(node: LexborNode, tag_id: int) -> tuple[int, str]:
+    tag = node.tag
+    if tag is None or tag in SKIP_TAGS or tag[0] == "-":
+        kind = _SKIP
+    elif tag == "br":
+        kind = _BREAK
+    elif tag == "a":
+        kind = _LINK
+    elif tag in INLINE_TAGS:
+        kind = _INLINE
+    else:
+        kind = _BLOCK
+    info = (kind, tag or "")
+    if tag_id < _STANDARD_TAG_IDS:
+        _KINDS[tag_id] = info
+    return info
+
+
 def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
     """Segments of ``root``'s subtree in reading order, and the text totals of its block elements."""
     segments: list[Segment] = []
@@ -190,6 +217,7 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
     link_chars = 0
     # Frames: (children, inside a link, the element's Totals when it is a block element, else None).
     stack: list[tuple] = [(root.iter(include_text=True), False, root_totals)]
+    kinds, text_id, kind_of, verdict_of, hidden_class = _KINDS, _TEXT_ID, _kind_of, names_verdict, _hidden_class
 
     def close(owner: Totals) -> None:
         nonlocal link_chars
@@ -201,11 +229,12 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
             _score(segment, owner)
         link_chars = 0
 
+    # One Python step per node: this loop is most of an extraction's time, so it is written for speed.
     while stack:
         children, in_link, frame_block = stack[-1]
-        descended = False
         for child in children:
-            if child.is_text_node:
+            tag_id = child.tag_id
+            if tag_id == text_id:
                 value = child.text_content
                 if value:
                     if not value.isspace():
@@ -215,45 +244,48 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                     elif parts:
                         parts.append(" ")
                 continue
-            tag = child.tag
-            if tag is None or tag in SKIP_TAGS or tag[0] == "-":
-                continue
-            if tag == "br":
-                if parts:
+            kind, tag = kinds.get(tag_id) or kind_of(child, tag_id)
+            if kind <= _BREAK:
+                if kind == _BREAK and parts:
                     parts.append("\n")
                 continue
             attrs = child.attributes
             node_hint = 0
-            caption = tag in CAPTION_TAGS
+            caption = False
             if attrs:
                 classes = attrs.get("class")
-                if (classes and _hidden_class(classes)) or ("style" in attrs and _hidden_style(attrs["style"])):
+                if (classes and hidden_class(classes)) or ("style" in attrs and _hidden_style(attrs["style"])):
                     continue
+                if kind == _LINK:  # a link never owns its text: "tag" and "keyword" links sit inside sentences
+                    stack.append((child.iter(include_text=True), True, None))
+                    break
                 if use_hints:
                     names = classes or ""
-                    if (extra := attrs.get("id")) is not None:
-                        names = f"{names} {extra}"
-                    if (extra := attrs.get("role")) is not None:
-                        names = f"{names} {extra}"
-                    if (extra := attrs.get("itemprop")) is not None:
-                        names = f"{names} {extra}"
+                    if classes is None or len(attrs) > 1:
+                        if (extra := attrs.get("id")) is not None:
+                            names = f"{names} {extra}"
+                        if (extra := attrs.get("role")) is not None:
+                            names = f"{names} {extra}"
+                        if (extra := attrs.get("itemprop")) is not None:
+                            names = f"{names} {extra}"
                     if names:
-                        node_hint = hint(names)
-                        caption = caption or (node_hint <= 0 and is_caption_name(names))
-            if use_hints and node_hint == 0 and tag in ASIDE_TAGS:
-                node_hint = -1
-            # A named inline element (a caption span, a share button) owns its text; a link never does:
-            # "tag" and "keyword" links sit inside sentences.
-            if tag in INLINE_TAGS and (tag == "a" or node_hint >= 0 and not caption):
-                stack.append((child.iter(include_text=True), in_link or tag == "a", None))
-                descended = True
+                        node_hint, caption = verdict_of(names)
+            elif kind == _LINK:
+                stack.append((child.iter(include_text=True), True, None))
+                break
+            # A named inline element (a caption span, a share button) owns its text.
+            if kind == _INLINE and node_hint >= 0 and not caption:
+                stack.append((child.iter(include_text=True), in_link, None))
                 break
             # A block element (or a named inline one): the open segment ends, the element owns the text below.
+            if use_hints and node_hint == 0 and tag in ASIDE_TAGS:
+                node_hint = -1
             if parts:
                 close(blocks[-1])
-            parent = blocks[-1]
-            totals = Totals(child, tag, len(blocks), node_hint, parent)
+            totals = Totals(child, tag, len(blocks), node_hint, blocks[-1])
             totals.first_segment, totals.first_container = len(segments), len(containers)
+            if tag in CAPTION_TAGS:
+                caption = True
             if caption:
                 totals.caption = True
             if tag == "blockquote":
@@ -266,33 +298,32 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                 totals.list_owner = child.parent
             elif tag in LIST_TAGS:
                 totals.list_owner = None
-            if node_hint < 0 or tag in CARD_TAGS:
-                totals.chained = True  # a card joins the chain: it becomes boilerplate if it turns out a teaser
             if tag in CARD_TAGS:
-                totals.is_card = True
+                totals.chained = totals.is_card = True  # a card joins the chain: boilerplate if it turns out a teaser
+            elif node_hint < 0:
+                totals.chained = True
             blocks.append(totals)
-            stack.append((child.iter(include_text=True), in_link or tag == "a", totals))
-            descended = True
+            stack.append((child.iter(include_text=True), in_link, totals))
             break
-        if descended:
-            continue
-        stack.pop()
-        if frame_block is not None:
-            if parts:
-                close(frame_block)
-            blocks.pop()
-            frame_block.last_segment = len(segments)
-            frame_block.index = len(containers)
-            containers.append(frame_block)
-            if frame_block.hint > 0:
-                frame_block.named_good = frame_block.good
-            parent = frame_block.parent
-            if parent is not None:
-                parent.good += frame_block.good
-                parent.bad += frame_block.bad
-                parent.paragraphs += frame_block.paragraphs
-                parent.named_good += frame_block.named_good
-                parent.titled = parent.titled or frame_block.titled
+        else:
+            stack.pop()
+            if frame_block is not None:
+                if parts:
+                    close(frame_block)
+                blocks.pop()
+                frame_block.last_segment = len(segments)
+                frame_block.index = len(containers)
+                containers.append(frame_block)
+                if frame_block.hint > 0:
+                    frame_block.named_good = frame_block.good
+                parent = frame_block.parent
+                if parent is not None:
+                    parent.good += frame_block.good
+                    parent.bad += frame_block.bad
+                    parent.paragraphs += frame_block.paragraphs
+                    parent.named_good += frame_block.named_good
+                    if frame_block.titled:
+                        parent.titled = True
     _confirm_boilerplate(containers, root_totals.good)
     return Reading(segments, containers)
 
