@@ -56,7 +56,9 @@ _VI_VERBS = (
 )
 _VERB = rf"(?:{_EN_VERBS}|{_VI_VERBS})"
 # The phrase naming the speaker: no sentence punctuation, no quote marks, at most ~12 words.
-_WHO = rf"[^.;:!?{_OPEN}{_CLOSE}»]{{2,120}}?"
+_NOT_IN_WHO = f".;:!?{_OPEN}{_CLOSE}»"
+_WHO_MAX = 120
+_WHO = rf"[^{_NOT_IN_WHO}]{{2,{_WHO_MAX}}}?"
 
 # "…," ministry spokesman Mao Ning stressed.   /   “…”, ông X cho biết.
 _AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?=[\s.,;:!?]|$)", re.IGNORECASE)
@@ -70,14 +72,18 @@ _BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _VERB_WORD_RE = re.compile(rf"(?<!\w)(?:{_VERB})(?!\w)", re.IGNORECASE)
+# Words from _BEFORE_RE's verb to the end: the verb (up to 2), the object (up to 5), "that" and ":" (up to 2).
+_BEFORE_TAIL_WORDS = 2 + 5 + 2 + 1  # one spare
 # According to Ms. Mao Ning, …   /   Theo bà Mao Ninh, …
 _LEAD_IN_RE = re.compile(r"(?:^|[,;]\s*)(?:according to|theo)\s+(?P<who>[^,.;:!?]{2,80}?)\s*,", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?…]\s+(?=\S)")
 # Full stops that end no sentence: after a title or an initial ("Ms. Mao", "J. Smith"), or inside a token
 # ("BS.CK2", "TP.HCM"). They are masked with a look-alike of the same length so positions still match.
+# (The dot comes first in the pattern, so the scan jumps from dot to dot instead of trying the titles at
+# every position.)
 _NON_FINAL_DOT_RE = re.compile(
-    r"(?:(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Gs|GS|TS|BS))|(?<=\b(?:Mrs|Col|Gen|Sen|Rep|Gov|ThS|PGS|Ths))|"
-    r"(?<=\bProf)|(?<=\b[A-Z]))\.|\.(?=[^\s\"”“»’')\]])"
+    r"\.(?:(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Gs|GS|TS|BS)\.)|(?<=\b(?:Mrs|Col|Gen|Sen|Rep|Gov|ThS|PGS|Ths)\.)|"
+    r"(?<=\bProf\.)|(?<=\b[A-Z]\.)|(?=[^\s\"”“»’')\]]))"
 )
 _MASKED_DOT = "\u2024"
 # A closing "— Name" line: an em or en dash after the quoted sentence ends (a hyphen is too common in text).
@@ -170,8 +176,7 @@ def attribute(paragraph: str, start: int, end: int) -> Attribution | None:
         found = pattern.match(after)
         if found and _plausible_who(found.group("who")):
             return _attribution(found.group("who"), end + found.end())
-    # _BEFORE_RE needs a speech verb; the cheap check first spares its slow scan of most sentences.
-    found = _BEFORE_RE.search(before) if _VERB_WORD_RE.search(before) else None
+    found = _before_attribution(before)
     if found and found.group("object") and not found.group("end"):
         found = None  # "warned Japan to be “…”": a fragment quoted mid-clause, not speech introduced
     if found and _plausible_who(_last_clause(found.group("who")), _MAX_WHO_WORDS_BEFORE):
@@ -181,6 +186,24 @@ def attribute(paragraph: str, start: int, end: int) -> Attribution | None:
         if any(_trailing_name(part) for part in raw.split(",")):  # "according to the report" names no one
             return Attribution(raw=raw, speaker=speaker_name(raw))
     return None
+
+
+def _before_attribution(before: str) -> re.Match[str] | None:
+    """``_BEFORE_RE.search(before)``, without its slow scan of sentences that cannot match.
+
+    The pattern ends the text with the verb, at most five more words and "that"/":", so its verb stands
+    among the last :data:`_BEFORE_TAIL_WORDS` words: no speech verb there, no match. And the speaker
+    phrase before the verb is at most 120 characters with no sentence punctuation, so no match starts
+    before the bound taken from the first verb there (the same match, found without trying every start).
+    """
+    words = before.rsplit(maxsplit=_BEFORE_TAIL_WORDS)
+    tail_start = len(words[0]) if len(words) > _BEFORE_TAIL_WORDS else 0
+    verb = _VERB_WORD_RE.search(before, tail_start)
+    if verb is None:
+        return None
+    who_end = len(before[:verb.start()].rstrip())  # the speaker phrase ends where the space before the verb begins
+    start = max(0, who_end - _WHO_MAX, *(before.rfind(mark, 0, who_end) + 1 for mark in _NOT_IN_WHO))
+    return _BEFORE_RE.search(before, start)
 
 
 def speaker_name(raw: str) -> str | None:

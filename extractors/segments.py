@@ -68,7 +68,6 @@ class Totals:
         "card",
         "chained",
         "confirmed",
-        "depth",
         "first_container",
         "first_segment",
         "good",
@@ -92,9 +91,13 @@ class Totals:
 
     # No reference from an element to itself (no cycles): a page's reading, and with it the Lexbor tree,
     # is freed as soon as the last reference goes, not at the next garbage collection.
-    def __init__(self, node: LexborNode, tag: str, depth: int, hint: int, parent: Totals | None = None) -> None:
-        self.node, self.tag, self.depth, self.hint, self.parent = node, tag, depth, hint, parent
-        self.chained = self.is_card = False
+    def __init__(self, node: LexborNode, tag: str, hint: int, parent: Totals | None = None,
+                 first_segment: int = 0, first_container: int = 0) -> None:
+        self.node, self.tag, self.hint, self.parent = node, tag, hint, parent
+        self.first_segment, self.first_container = first_segment, first_container
+        self.chained = self.is_card = self.confirmed = self.teaser = self.titled = False
+        self.good = self.bad = self.named_good = self.moved = 0.0
+        self.paragraphs = self.last_segment = self.index = 0
         if parent is None:
             self.negative_at = self.card = self.table = self.list_owner = None
             self.caption = self.quote = False
@@ -103,10 +106,6 @@ class Totals:
             self.card = parent if parent.is_card else parent.card
             self.caption, self.quote, self.table = parent.caption, parent.quote, parent.table
             self.list_owner = parent.list_owner
-        self.good = self.bad = self.named_good = self.moved = 0.0
-        self.paragraphs = 0
-        self.confirmed = self.teaser = self.titled = False
-        self.first_segment = self.last_segment = self.first_container = self.index = 0
 
     @property
     def own_card(self) -> Totals | None:
@@ -211,7 +210,7 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
     """Segments of ``root``'s subtree in reading order, and the text totals of its block elements."""
     segments: list[Segment] = []
     containers: list[Totals] = []
-    root_totals = Totals(root, root.tag or "", 0, 0)
+    root_totals = Totals(root, root.tag or "", 0)
     blocks: list[Totals] = [root_totals]  # the open block elements, innermost last
     parts: list[str] = []  # the open segment's text, owned by blocks[-1]
     link_chars = 0
@@ -282,8 +281,7 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                 node_hint = -1
             if parts:
                 close(blocks[-1])
-            totals = Totals(child, tag, len(blocks), node_hint, blocks[-1])
-            totals.first_segment, totals.first_container = len(segments), len(containers)
+            totals = Totals(child, tag, node_hint, blocks[-1], len(segments), len(containers))
             if tag in CAPTION_TAGS:
                 caption = True
             if caption:
