@@ -121,8 +121,8 @@ def _in_boilerplate(node: LexborNode, scope: LexborNode, verdicts: dict[int, boo
             verdict = verdicts[key]
             break
         walked.append(key)
-        if parent.tag in ("aside", "nav", "footer") or _widget_names(parent.attributes.get("class"),
-                                                                      parent.attributes.get("id")):
+        attrs = parent.attributes
+        if parent.tag in ("aside", "nav", "footer") or _widget_names(attrs.get("class"), attrs.get("id")):
             verdict = True
             break
         parent = parent.parent
@@ -180,8 +180,8 @@ def _picture_of(caption: LexborNode) -> LexborNode | None:
     return None
 
 
-def _is_picture(url: str, img: LexborNode) -> bool:
-    width, height = _int(img.attributes.get("width")), _int(img.attributes.get("height"))
+def _is_picture(url: str, attrs: dict[str, str | None]) -> bool:
+    width, height = _int(attrs.get("width")), _int(attrs.get("height"))
     if (width is not None and width < 60) or (height is not None and height < 60):
         return False
     return not _NOT_PICTURE_RE.search(url.rsplit("?", 1)[0])
@@ -204,29 +204,34 @@ def article_images(doc: Document, root: LexborNode) -> list[Image]:
             captions[picture.mem_id] = _caption_parts(node)
     in_body = {node.mem_id for node in root.css(_PICTURE_SELECTOR)} if scope is not root else None
     found: list[Image] = []
+    container_texts: dict[int, str] = {}  # pictures of one gallery share their containers
     for img in scope.css(_PICTURE_SELECTOR):
         if img.tag not in ("img", "amp-img") and img.mem_id not in captions:
             continue  # a lazy-loading wrapper counts only when it is the picture a caption names
         url = image_url(img, doc.url)
-        if not url or not _is_picture(url, img) or _in_boilerplate(img, scope, verdicts):
+        attrs = img.attributes
+        if not url or not _is_picture(url, attrs) or _in_boilerplate(img, scope, verdicts):
             continue
-        caption, credit = captions.get(img.mem_id) or _container_caption(img)
+        caption, credit = captions.get(img.mem_id) or _container_caption(img, container_texts)
         if caption is None and credit is None and (_links_elsewhere(img) or (
                 in_body is not None and img.mem_id not in in_body and not _in_figure(img))):
             continue  # no caption and a link to another page (a teaser), or beside the body and no <figure>
-        found.append(Image(url=url, caption=caption, credit=credit, alt=or_none(img.attributes.get("alt")),
-                           width=_int(img.attributes.get("width")), height=_int(img.attributes.get("height"))))
+        found.append(Image(url=url, caption=caption, credit=credit, alt=or_none(attrs.get("alt")),
+                           width=_int(attrs.get("width")), height=_int(attrs.get("height"))))
     return _merge_duplicates(found)
 
 
-def _container_caption(img: LexborNode) -> tuple[str | None, str | None]:
+def _container_caption(img: LexborNode, texts: dict[int, str]) -> tuple[str | None, str | None]:
     """A caption without caption markup: the short text of the picture's own container
-    (``<div class="media"><img><span class="mediaInfo">Caption</span></div>``)."""
+    (``<div class="media"><img><span class="mediaInfo">Caption</span></div>``). ``texts`` keeps each
+    container's text for the page."""
     node = img.parent
     for _ in range(3):
         if node is None or node.tag in _TEXT_BLOCKS:
             return None, None
-        text = clean(node.text(separator=" "))
+        text = texts.get(node.mem_id)
+        if text is None:
+            text = texts[node.mem_id] = clean(node.text(separator=" "))
         if text:
             if len(text) > _MAX_CAPTION_CHARS or node.css_first("p, li, h1, h2, h3, h4") is not None and \
                     len(node.css("img, amp-img")) > 1:
