@@ -2,6 +2,7 @@
 
     python -m benchmarks.speed                  # both sets, ours + trafilatura, writes results/speed.json
     python -m benchmarks.speed --repeat 3       # per page, the median of 3 timed runs
+    python -m benchmarks.speed --stages         # ours only: where its time goes, stage by stage
 
 Time: ``time.perf_counter`` around each call, after a warm-up pass (imports, caches). Pages per
 second = pages / summed per-page time. Peak memory: each system runs the whole set again in a
@@ -54,6 +55,50 @@ def time_pages(system: str, pages: list[Page], repeat: int) -> list[float]:
             runs.append(time.perf_counter() - start)
         seconds.append(statistics.median(runs))
     return seconds
+
+
+STAGES = ("parse", "prune, meta, JSON-LD", "main container (segments)", "headline and authors (metadata)",
+          "body blocks", "images", "language", "quotes", "other fields and the record")
+
+
+def time_stages(pages: list[Page]) -> dict[str, float]:
+    """Ours, one stage at a time (each a cached step of ``ArticlePage``): mean milliseconds per page."""
+    from extractors import metadata
+    from extractors.document import Document
+    from extractors.page import ArticlePage
+
+    from .systems import FETCHED_AT
+
+    totals = dict.fromkeys(STAGES, 0.0)
+    for warm_up in (True, False):
+        for page in pages[:10] if warm_up else pages:
+            clock = time.perf_counter()
+            marks = [clock]
+            doc = Document.parse(page.html, page.url, FETCHED_AT)
+            doc.tree  # noqa: B018
+            marks.append(time.perf_counter())
+            article_page = ArticlePage(doc)
+            article_page.prune()
+            marks.append(time.perf_counter())
+            article_page.content_root  # noqa: B018
+            marks.append(time.perf_counter())
+            article_page.headline()
+            metadata.authors(doc)
+            marks.append(time.perf_counter())
+            article_page.body()
+            marks.append(time.perf_counter())
+            article_page.images()
+            marks.append(time.perf_counter())
+            article_page.language()
+            marks.append(time.perf_counter())
+            article_page.quotes()
+            marks.append(time.perf_counter())
+            article_page.to_article()  # the remaining fields (dates, publisher...); the steps above are cached
+            marks.append(time.perf_counter())
+            if not warm_up:
+                for stage, start, end in zip(STAGES, marks[:-1], marks[1:], strict=True):
+                    totals[stage] += end - start
+    return {stage: round(seconds / len(pages) * 1000, 3) for stage, seconds in totals.items()}
 
 
 def summary(seconds: list[float]) -> dict[str, float]:
@@ -112,6 +157,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="timed runs per page (median taken)")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory child processes")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--stages", action="store_true", help="ours only: mean ms per page of each pipeline stage")
     parser.add_argument("--memory-child", nargs=2, metavar=("SYSTEM", "SET"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
@@ -119,6 +165,13 @@ def main() -> None:
         print(json.dumps(memory_child(*args.memory_child)))
         return
     cpu = pin_to_one_core()
+    if args.stages:
+        for set_name in args.sets:
+            stages = time_stages(SETS[set_name]())
+            print(f"{set_name}: {sum(stages.values()):.3f} ms per page")
+            for stage, ms in stages.items():
+                print(f"  {stage:<42} {ms:7.3f} ms")
+        return
     results: dict[str, Any] = {"cpu": cpu, "repeat": args.repeat, "sets": {}}
     for set_name in args.sets:
         pages = SETS[set_name]()

@@ -39,8 +39,10 @@ MIN_WORDS = 4
 _OPEN = "\"“„«"
 _CLOSE = "\"”“»"
 # A straight quote touching a letter or digit is an inch mark or a typo, not a quote mark ('15" screen').
+# (The opening mark is one character class, checked behind when it is a straight quote, so the scan
+# jumps from mark to mark.)
 _QUOTED_RE = re.compile(
-    rf"(?:(?<![\w])\"|[“„«])(?P<text>[^{_OPEN}{_CLOSE}»\n]{{1,2000}}?)(?:\"(?![\w])|[”“»])"
+    rf"[{_OPEN}](?<!\w\")(?P<text>[^{_OPEN}{_CLOSE}»\n]{{1,2000}}?)(?:\"(?![\w])|[”“»])"
 )
 
 _EN_VERBS = (
