@@ -316,10 +316,12 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                     frame_block.named_good = frame_block.good
                 parent = frame_block.parent
                 if parent is not None:
-                    parent.good += frame_block.good
-                    parent.bad += frame_block.bad
-                    parent.paragraphs += frame_block.paragraphs
-                    parent.named_good += frame_block.named_good
+                    if frame_block.good:  # (no prose below, no paragraphs and no named prose either)
+                        parent.good += frame_block.good
+                        parent.paragraphs += frame_block.paragraphs
+                        parent.named_good += frame_block.named_good
+                    if frame_block.bad:
+                        parent.bad += frame_block.bad
                     if frame_block.titled:
                         parent.titled = True
     _confirm_boilerplate(containers, root_totals.good)
