@@ -14,7 +14,7 @@ from .record import Article
 from .registry import page_class_for
 from .schema import article_schema, validation_errors
 
-__all__ = ["Article", "extract", "article_schema", "validation_errors", "page_class_for"]
+__all__ = ["Article", "article_schema", "extract", "page_class_for", "validation_errors"]
 
 
 def extract(html: str | bytes, url: str, *, fetched_at: datetime | None = None) -> Article | None:

@@ -6,7 +6,8 @@ Like web-poet's ``@handle_urls``: a profile declares its domains with :func:`han
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from .page import ArticlePage

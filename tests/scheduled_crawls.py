@@ -46,8 +46,8 @@ def copy_portal(dest: Path) -> Path:
 # that JavaScript fills in the browser, and the "Nguồn: ..." line under the body moves into it. Headline,
 # lead and body are untouched, so records still look plausible while sourceOrganization and
 # datePublished are gone from the HTML: the change that, unmonitored, empties fields for weeks.
-_SOURCE_BLOCK_RE = re.compile(r'<div class="post-source">.*?</div>', re.S)
-_SOURCE_LINK_RE = re.compile(r'<p class="post-source-link">.*?</p>\n?', re.S)
+_SOURCE_BLOCK_RE = re.compile(r'<div class="post-source">.*?</div>', re.DOTALL)
+_SOURCE_LINK_RE = re.compile(r'<p class="post-source-link">.*?</p>\n?', re.DOTALL)
 _CLIENT_RENDERED_BADGE = ('<div class="post-meta-v2" data-component="SourceBadge"><span class="post-meta-v2__logo">'
                           '</span><time class="post-meta-v2__time" data-client-render></time></div>')
 

@@ -35,9 +35,7 @@ def test_schema_properties_are_the_record_fields_in_order():
 
 @pytest.mark.parametrize("component", ["image", "organization"])
 def test_schema_components_match_dataclasses(component):
-    from extractors.record import Image as ImageCls, Organization as OrgCls
-
-    cls = {"image": ImageCls, "organization": OrgCls}[component]
+    cls = {"image": Image, "organization": Organization}[component]
     assert tuple(article_schema()["$defs"][component]["properties"]) == tuple(cls.__dataclass_fields__)
 
 
