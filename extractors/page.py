@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
-from . import boilerplate, content, dates, images, language, metadata, pagetype, quotes
+from . import boilerplate, content, dates, embedded, images, language, metadata, pagetype, quotes
 from .authors import byline_line
 from .document import Document
 from .record import Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
@@ -51,9 +51,10 @@ class ArticlePage:
     @cached_property
     def blocks(self) -> list[BodyBlock]:
         root = self.content_root
-        if root is None:
-            return []
-        found = content.body_blocks(root, self.dropped, skip_texts=self._non_body_texts(), doc=self.doc)
+        found = [] if root is None else content.body_blocks(root, self.dropped, skip_texts=self._non_body_texts(),
+                                                            doc=self.doc)
+        if sum(len(b.text) for b in found) < embedded.MIN_DOM_BODY:
+            found = self._embedded_blocks() or found
         if found and found[-1].type == "paragraph" and self._byline_people(found[-1].text):
             self._trailing_byline = found.pop().text  # the author's name closing the body (Vietnamese papers)
             self.dropped["byline"] += 1
@@ -65,6 +66,16 @@ class ArticlePage:
         return found
 
     _trailing_byline: str | None = None
+    _embedded: embedded.EmbeddedArticle | None = None
+
+    def _embedded_blocks(self) -> list[BodyBlock]:
+        """A script-rendered page's body, from its JSON-LD ``articleBody`` or its embedded state."""
+        found = embedded.find(self.doc, self.dropped, self._non_body_texts())
+        if found is None:
+            return []
+        self._embedded = found
+        self.warnings.append(found.source)
+        return found.blocks
 
     def _byline_people(self, text: str) -> list[Author]:
         return byline_line(text, metadata.site_names(self.doc))
@@ -97,8 +108,11 @@ class ArticlePage:
         return language.detect(self.doc, self.article_body() or "")
 
     def date_published(self) -> tuple[str | None, str | None]:
-        """(ISO 8601 value, raw string as given)."""
-        return metadata.date_published(self.doc)
+        """(ISO 8601 value, raw string as given); a script-rendered page's from the record of its body."""
+        found = metadata.date_published(self.doc)
+        if found[0] is None and self.blocks is not None and self._embedded is not None:
+            return self._embedded.date_published(self.doc)
+        return found
 
     def date_modified(self) -> tuple[str | None, str | None]:
         return metadata.date_modified(self.doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from extractors.document import Document
@@ -95,3 +96,47 @@ def test_a_name_line_closing_the_body_is_the_byline() -> None:
 def test_a_page_without_prose_is_not_an_article() -> None:
     links = "".join(f'<li><a href="/s/{i}">Story {i}</a></li>' for i in range(40))
     assert page(f"<h1>Latest news</h1><ul>{links}</ul>").to_article() is None
+
+
+# ----- script-rendered pages: the body kept as data ---------------------------------------------
+
+def test_jsonld_article_body_is_the_body_of_a_page_drawn_by_script() -> None:
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Budget approved",
+                     "datePublished": "2026-01-29T18:40:00+09:00", "articleBody": f"{LONG}\n\n{LONG.upper()}"})
+    article = page('<div id="root"></div>',
+                   f'<title>Budget approved</title><script type="application/ld+json">{ld}</script>').to_article()
+    assert article is not None
+    assert [b.text for b in article.body] == [LONG, LONG.upper()]
+    assert article.datePublished == "2026-01-29T18:40:00+09:00"
+    assert article.metadata.warnings == ["body from JSON-LD articleBody"]
+
+
+def test_embedded_state_gives_body_and_date_when_the_dom_has_none() -> None:
+    state = {"props": {"article": {"title": "Budget approved", "paperDate": "2026-01-30",
+                                   "publishedAt": "2026.01.29 18:40", "updatedAt": "2026.01.29 19:00",
+                                   "contentHtml": f"<p>{LONG}</p><figure><figcaption>The harbour</figcaption>"
+                                                  f"</figure><p>{LONG}</p><h2>What changes</h2><p>{LONG}</p>"},
+                       "menu": "short"}}
+    script = f'<script>window["__STATE__"] = window["__STATE__"] || [];window["__STATE__"].push({json.dumps(state)})'
+    html = f'<html lang="ko"><head><title>Budget approved</title></head><body><div id="root"></div>{script}</script>'
+    article = ArticlePage(Document.parse(html + "</body></html>", "https://news.example.com/a/1")).to_article()
+    assert article is not None
+    assert [(b.type, b.text) for b in article.body] == [("paragraph", LONG), ("paragraph", LONG),
+                                                        ("heading", "What changes"), ("paragraph", LONG)]
+    assert (article.datePublished, article.datePublishedRaw) == ("2026-01-29T18:40:00+09:00", "2026.01.29 18:40")
+    assert article.metadata.warnings == ["body from embedded script data"]
+
+
+def test_a_page_with_its_text_in_the_dom_ignores_its_embedded_state() -> None:
+    state = {"article": {"body": " ".join([LONG.replace("council", "committee")] * 3)}}
+    article = page(f"<article><p>{LONG}</p><p>{LONG}</p></article><script>var s = {json.dumps(state)};</script>") \
+        .to_article()
+    assert article is not None
+    assert [b.text for b in article.body] == [LONG, LONG] and article.metadata.warnings == []
+
+
+def test_serialised_json_and_code_are_not_article_text() -> None:
+    rows = json.dumps([1, "5:" + json.dumps({"state": {"a": LONG, "b": LONG, "c": LONG, "d": LONG}})])
+    article = page(f'<div id="root"></div><script>self.__next_f.push({rows})</script>'
+                   f'<script>function f(a) {{ if (a) {{ return [a]; }} }} // {LONG}</script>').to_article()
+    assert article is None  # no article text anywhere: not an article
