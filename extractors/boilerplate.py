@@ -30,7 +30,7 @@ PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
     "empty_video": re.compile(r"^(no videos? available|không có video( nào)?|video không khả dụng)\.?$", re.IGNORECASE),
     "comment_count": re.compile(r"^(comments?|bình luận)\s*\(\d+\)$", re.IGNORECASE),
     "related_heading": re.compile(r"^(same (tag|category|author)|cùng (thẻ|chuyên mục|tác giả)|tin liên quan|related( articles| news)?|xem thêm|đọc thêm)$", re.IGNORECASE),
-    "source_link": re.compile(r"^(source|nguồn)\s*:?$", re.IGNORECASE),
+    "source_link": re.compile(r"^(sources?|quellen?|nguồn)\s*:?$", re.IGNORECASE),
     "js_player": re.compile(r"^(this video can ?not be played|your browser does not support|please enable javascript|"
                             r"we apologi[sz]e, but this video has failed to load)", re.IGNORECASE),
 }
@@ -68,7 +68,23 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"create an account or sign in|to continue reading|réservé aux abonnés|la suite est réservée|"
         r"nur für abonnenten|jetzt abonnieren|artikel ist exklusiv für|exclusive to subscribers|"
         r"会員限定|有料会員|会員登録|定期購読)", re.IGNORECASE),
-    "follow_prompt": re.compile(r"^(follow (us|@\w+)|like us on|folgen sie uns).{0,100}$", re.IGNORECASE),
+    "follow_prompt": re.compile(
+        r"^(follow (us|@\w+)|like us on|folgen sie uns|"
+        r"(follow|like) [\w.@ -]{1,40} on (twitter|facebook|instagram|x|tiktok|youtube|whatsapp|telegram|threads)|"
+        r"(folgst du|folge|folgt) [\w. -]{0,40}(auf|bei) (whatsapp|instagram|facebook|tiktok|x|telegram|youtube))"
+        r".{0,200}$", re.IGNORECASE),
+    # "Got a story? Get in touch with our news team...", "For more stories like this, check our news page."
+    "tip_prompt": re.compile(
+        r"^(got a (story|tip|news tip)|have you got a (story|tip)|do you have a (story|news tip|tip)|"
+        r"for more (stories|news|articles) like this)\b.{0,200}$", re.IGNORECASE),
+    # Buttons and toggles that are left as text: "Quellen anzeigen", "Click to Read More and View Comments",
+    # "Show more", "Voir les commentaires".
+    "ui_command": re.compile(
+        r"^((click|tap) (here )?to (read|view|see|show|load|open|continue)\b.{0,60}|"
+        r"(show|hide|view|load|see) (more|less|all|sources|comments|replies|the comments|\d+ (more )?comments?)|"
+        r"(quellen|kommentare|mehr|weniger|alle|details|transkript) (anzeigen|ausblenden|einblenden|laden)|"
+        r"(afficher|voir|masquer) (plus|moins|les commentaires|les sources)|"
+        r"(ver|mostrar|ocultar) (más|menos|comentarios|fuentes))\W*$", re.IGNORECASE),
     "consent_prompt": re.compile(r"\b(we use cookies|cookie (settings|policy|consent)|accept (all )?cookies)\b", re.IGNORECASE),
     # The placeholder an embedded post or video shows until the reader consents to third-party content.
     "embed_consent": re.compile(
@@ -81,7 +97,8 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"[A-ZÀ-ÖØ-ÞĀ-ſ][^.!?]{0,70}$"),
     # "Reporting by X; Editing by Y", "Foto(s): © Archiv", "Photo: AP": credits, not prose.
     "credit_line": re.compile(
-        r"^((additional )?reporting|writing|editing|edited|compiled|produced) by\b|"
+        r"^((with )?(additional )?reporting|writing|editing|edited|compiled|produced) by\b|"
+        r"^(with )?additional reporting from\b|"
         r"^(fotos?|foto\(s\)|photos?|bild(er)?|images?|ảnh|credits?|quelle|bildquelle)\s*[:©]", re.IGNORECASE),
 }
 # A short line that is only a date: "Stand: 22.04.2024, 06:00 Uhr", "November 18, 2019 11:03 PM".

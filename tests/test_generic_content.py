@@ -140,3 +140,24 @@ def test_serialised_json_and_code_are_not_article_text() -> None:
     article = page(f'<div id="root"></div><script>self.__next_f.push({rows})</script>'
                    f'<script>function f(a) {{ if (a) {{ return [a]; }} }} // {LONG}</script>').to_article()
     assert article is None  # no article text anywhere: not an article
+
+
+def test_closing_calls_to_action_credits_and_buttons_are_dropped_and_counted() -> None:
+    closing = ["Quellen anzeigen", "Sources:", "Click to Read More and View Comments", "Additional reporting from PA",
+               "Got a story? Get in touch with our news team by emailing us at news@example.com.",
+               "For more stories like this, check our news page.",
+               "Follow Example.co.uk on Twitter and Facebook for the latest news updates.",
+               "Folgst du schon 20 Minuten auf Whatsapp?"]
+    article = page(f"<article><p>{LONG}</p><p>{LONG}</p>{''.join(f'<p>{line}</p>' for line in closing)}</article>") \
+        .to_article()
+    assert article is not None
+    assert [b.text for b in article.body] == [LONG, LONG]
+    dropped = article.metadata.dropped
+    assert dropped["ui_command"] == 2 and dropped["source_link"] == 1 and dropped["credit_line"] == 1
+    assert dropped["tip_prompt"] == 2 and dropped["follow_prompt"] == 2
+
+
+def test_prose_that_opens_like_a_credit_or_a_button_stays() -> None:
+    lines = ["Reporting from Kyiv, she found the city calm.", "Show more patience, the mayor told the council."]
+    assert body_of(f"<article><p>{LONG}</p>{''.join(f'<p>{line}</p>' for line in lines)}</article>") == \
+        [("paragraph", LONG), *[("paragraph", line) for line in lines]]
