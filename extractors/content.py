@@ -114,6 +114,29 @@ def _drop_rule(segment: Segment) -> str | None:
     return None
 
 
+# A paywall, newsletter or follow prompt brings its box along: the box's other lines (the offer's
+# selling points, "※ terms apply" notes, "FAQ" links) are the same widget. The box is the largest
+# element around the prompt with at most this much text, never the container itself.
+PROMPT_RULES = frozenset({"paywall_prompt", "newsletter_prompt", "follow_prompt", "tip_prompt"})
+MAX_PROMPT_BOX = 400
+
+
+def _drop_prompt_boxes(reading: Reading, rules: list[str | None]) -> None:
+    offset = reading.root.first_segment  # a subreading's segments are a slice of the page's
+    for index, rule in enumerate(rules):
+        if rule not in PROMPT_RULES:
+            continue
+        box = reading.segments[index].context
+        if box is reading.root or box.good + box.bad > MAX_PROMPT_BOX or box.list_owner is not None:
+            continue  # a prompt inside running text or a list item ("Sign up for X at $12"): only its own line goes
+        while box.parent is not None and box.parent is not reading.root \
+                and box.parent.good + box.parent.bad <= MAX_PROMPT_BOX:
+            box = box.parent
+        for inside in range(box.first_segment - offset, box.last_segment - offset):
+            if rules[inside] is None:
+                rules[inside] = "prompt_box"
+
+
 def _block_type(segment: Segment) -> str:
     ctx = segment.context
     if segment.owner_tag in HEADING_TAGS:
@@ -145,8 +168,10 @@ def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | 
     skip = {clean(t) for t in (skip_texts or set())}
     blocks: list[BodyBlock] = []
     group_key: object = None  # consecutive list items of one list (cells of one table) form one block
-    for segment in _reading_of(root, doc).segments:
-        rule = _drop_rule(segment)
+    reading = _reading_of(root, doc)
+    rules = [_drop_rule(segment) for segment in reading.segments]
+    _drop_prompt_boxes(reading, rules)
+    for segment, rule in zip(reading.segments, rules):
         if rule:
             dropped[rule] += 1
             continue

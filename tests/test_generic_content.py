@@ -161,3 +161,16 @@ def test_prose_that_opens_like_a_credit_or_a_button_stays() -> None:
     lines = ["Reporting from Kyiv, she found the city calm.", "Show more patience, the mayor told the council."]
     assert body_of(f"<article><p>{LONG}</p>{''.join(f'<p>{line}</p>' for line in lines)}</article>") == \
         [("paragraph", LONG), *[("paragraph", line) for line in lines]]
+
+
+def test_a_prompt_takes_its_small_box_along_but_not_its_list_neighbours() -> None:
+    box = ("<div class='box'><p>This article is for subscribers only.</p><dl><dt>With an account you get</dt>"
+           "<dd>The e-paper every morning</dd><dd>Every article in full</dd></dl>"
+           "<p>※ Print subscribers register for free.</p></div>")
+    steps = ("<ul><li>Sign up for a streaming account for $11.99 a month</li>"
+             "<li>If you already have an account, visit your account page to upgrade</li></ul>")
+    article = page(f"<article><p>{LONG}</p>{box}<p>{LONG}</p>{steps}</article>").to_article()
+    assert article is not None
+    assert [b.text for b in article.body] == [LONG, LONG, "If you already have an account, visit your account page "
+                                                         "to upgrade"]
+    assert article.metadata.dropped["prompt_box"] == 4
