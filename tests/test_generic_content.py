@@ -171,6 +171,6 @@ def test_a_prompt_takes_its_small_box_along_but_not_its_list_neighbours() -> Non
              "<li>If you already have an account, visit your account page to upgrade</li></ul>")
     article = page(f"<article><p>{LONG}</p>{box}<p>{LONG}</p>{steps}</article>").to_article()
     assert article is not None
-    assert [b.text for b in article.body] == [LONG, LONG, "If you already have an account, visit your account page "
-                                                         "to upgrade"]
+    kept = "If you already have an account, visit your account page to upgrade"
+    assert [b.text for b in article.body] == [LONG, LONG, kept]
     assert article.metadata.dropped["prompt_box"] == 4
