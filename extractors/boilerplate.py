@@ -35,6 +35,9 @@ PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
                             r"we apologi[sz]e, but this video has failed to load)", re.IGNORECASE),
 }
 
+# Initials ("dst") or a person's name ("Alisa Sonntag") in a credit.
+_CREDITED = r"(?:[a-z]{2,4}|[A-ZÀ-Þ][\w'-]+(?: [A-ZÀ-Þ][\w'-]+){1,2})"
+
 # Short widget lines of any site: ads, share prompts, "read more" teasers, newsletter and consent prompts.
 WIDGET_LINES: dict[str, re.Pattern[str]] = {
     "advertisement": re.compile(
@@ -84,7 +87,10 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"(show|hide|view|load|see) (more|less|all|sources|comments|replies|the comments|\d+ (more )?comments?)|"
         r"(quellen|kommentare|mehr|weniger|alle|details|transkript) (anzeigen|ausblenden|einblenden|laden)|"
         r"(afficher|voir|masquer) (plus|moins|les commentaires|les sources)|"
-        r"(ver|mostrar|ocultar) (más|menos|comentarios|fuentes))\W*$", re.IGNORECASE),
+        r"(ver|mostrar|ocultar) (más|menos|comentarios|fuentes)|"
+        r"(no,? thanks|nein,? danke|non merci|no,? gracias)\b.{0,40})\W*$", re.IGNORECASE),
+    # The broadcaster's or agency's short name with the authors' names or initials: "MDR (dst)".
+    "initials_credit": re.compile(rf"^[A-Z][A-Z0-9.&-]{{1,10}}\s*\({_CREDITED}(?:\s?[,/]\s?{_CREDITED})*\)$"),
     "consent_prompt": re.compile(r"\b(we use cookies|cookie (settings|policy|consent)|accept (all )?cookies)\b", re.IGNORECASE),
     # The placeholder an embedded post or video shows until the reader consents to third-party content.
     "embed_consent": re.compile(

@@ -174,3 +174,13 @@ def test_a_prompt_takes_its_small_box_along_but_not_its_list_neighbours() -> Non
     kept = "If you already have an account, visit your account page to upgrade"
     assert [b.text for b in article.body] == [LONG, LONG, kept]
     assert article.metadata.dropped["prompt_box"] == 4
+
+
+def test_a_dismiss_button_takes_its_app_promo_box_and_initials_credits_go() -> None:
+    promo = ("<div class='app'><p>Read us on the go</p><ul><li>The e-paper in one app</li><li>Push alerts</li></ul>"
+             "<p>No thanks, continue in this view.</p></div>")
+    article = page(f"<article><p>{LONG}</p>{promo}<p>{LONG}</p><p>MDR (dst)</p><p>NATO (North Atlantic Treaty "
+                   f"Organisation)</p></article>").to_article()
+    assert article is not None
+    assert [b.text for b in article.body] == [LONG, LONG, "NATO (North Atlantic Treaty Organisation)"]
+    assert article.metadata.dropped["initials_credit"] == 1 and article.metadata.dropped["ui_command"] == 1
