@@ -120,14 +120,14 @@ _NEGATIVE_ANYWHERE = (
     r"share|sharing|social|related|recommend|recirc|outbrain|taboola|disqus|newsletter|subscri|signup|"
     r"cookie|consent|gdpr|sidebar|breadcrumb|pagination|advert|sponsor|promo|popular|"
     r"mostread|most-read|trending|byline|author-?bio|authorbox|author-?info|author-?profile|author-?card|"
-    r"about-?(the-?)?author|dateline|"
+    r"about-?(the-?)?author|author-?desc|dateline|"
     r"timestamp|toolbar|popup|modal|overlay|screen-reader|sr-only|visually-hidden|skip-link|"
     r"login|signin|masthead|footer|topbar|navbar|menu|"
     r"caption|credit|tag-?list|taglist|keywords|more-?stories|read-?more|readmore|also-?read|"
     r"further-?reading|next-?article|prev-?article|print-only|jump-?link|video-?player|audio-?player|"
     r"newsticker|ticker|teaser-?list|rating|feedback|donat|bottom-?bar|banner"
 )
-_NEGATIVE_ALONE = r"ads?|ad-?slot|nav|tags?|meta|date|time|aside|rail|share|social|print|email|header|breaking"
+_NEGATIVE_ALONE = r"ads?|ad-?slot|nav|tags?|meta|date|time|aside|rail|share|social|print|email|header|breaking|teaser"
 # Patterns on lower-cased names (no re.I: several times faster on these long alternations).
 NEGATIVE_HINT_RE = re.compile(rf"(?:{_NEGATIVE_ANYWHERE})|(?:^|[\s_\-])(?:{_NEGATIVE_ALONE})\d*(?:$|[\s_\-])")
 # The same short words as camelCase parts: ``RightRailContainer``, ``articleMeta``.

@@ -184,3 +184,11 @@ def test_a_dismiss_button_takes_its_app_promo_box_and_initials_credits_go() -> N
     assert article is not None
     assert [b.text for b in article.body] == [LONG, LONG, "NATO (North Atlantic Treaty Organisation)"]
     assert article.metadata.dropped["initials_credit"] == 1 and article.metadata.dropped["ui_command"] == 1
+
+
+def test_teaser_boxes_and_author_descriptions_stay_out() -> None:
+    teaser = ("<div class='teaser'><h2><a href='/b'>Harbour road reopens</a></h2><div class='teasertext'>"
+              "<p>The road by the harbour reopened on Monday after repairs that took the whole winter.</p></div></div>")
+    bio = "<div class='author-description'>Since 2019 at the paper. Writes about schools and the city budget.</div>"
+    blocks = body_of(f"<article><p>{LONG}</p><p>{LONG}</p>{teaser}{bio}</article>")
+    assert blocks == [("paragraph", LONG), ("paragraph", LONG)]
