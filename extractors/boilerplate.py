@@ -29,7 +29,11 @@ PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
     "no_data": re.compile(r"^(no data|không có dữ liệu|chưa có dữ liệu)\.?$", re.IGNORECASE),
     "empty_video": re.compile(r"^(no videos? available|không có video( nào)?|video không khả dụng)\.?$", re.IGNORECASE),
     "comment_count": re.compile(r"^(comments?|bình luận)\s*\(\d+\)$", re.IGNORECASE),
-    "related_heading": re.compile(r"^(same (tag|category|author)|cùng (thẻ|chuyên mục|tác giả)|tin liên quan|related( articles| news)?|xem thêm|đọc thêm)$", re.IGNORECASE),
+    "related_heading": re.compile(r"^(same (tag|category|author)|cùng (thẻ|chuyên mục|tác giả)|tin liên quan|related( articles| news| topics)?|xem thêm|đọc thêm|"
+                                  r"ähnliche( artikel| themen)?|verwandte themen|související( témata| články)?)\s*:?$", re.IGNORECASE),
+    # A table of contents' label: "Auf dieser Seite:", "In this article".
+    "contents_label": re.compile(r"^(auf dieser seite|in diesem artikel|on this page|in this article|table of contents|"
+                                 r"inhaltsverzeichnis|sur cette page|dans cet article|en este artículo)\s*:?$", re.IGNORECASE),
     "source_link": re.compile(r"^(sources?|quellen?|nguồn)\s*:?$", re.IGNORECASE),
     "js_player": re.compile(r"^(this video can ?not be played|your browser does not support|please enable javascript|"
                             r"we apologi[sz]e, but this video has failed to load)", re.IGNORECASE),
@@ -88,7 +92,8 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"(quellen|kommentare|mehr|weniger|alle|details|transkript) (anzeigen|ausblenden|einblenden|laden)|"
         r"(afficher|voir|masquer) (plus|moins|les commentaires|les sources)|"
         r"(ver|mostrar|ocultar) (más|menos|comentarios|fuentes)|"
-        r"(no,? thanks|nein,? danke|non merci|no,? gracias)\b.{0,40})\W*$", re.IGNORECASE),
+        r"(no,? thanks|nein,? danke|non merci|no,? gracias)\b.{0,40}|"
+        r"(schriftgröße|textgröße|font size|text size)( anpassen| ändern| ajuster)?|embed|einbetten)\W*$", re.IGNORECASE),
     # The broadcaster's or agency's short name with the authors' names or initials: "MDR (dst)".
     "initials_credit": re.compile(rf"^[A-Z][A-Z0-9.&-]{{1,10}}\s*\({_CREDITED}(?:\s?[,/]\s?{_CREDITED})*\)$"),
     "consent_prompt": re.compile(r"\b(we use cookies|cookie (settings|policy|consent)|accept (all )?cookies)\b", re.IGNORECASE),

@@ -192,3 +192,9 @@ def test_teaser_boxes_and_author_descriptions_stay_out() -> None:
     bio = "<div class='author-description'>Since 2019 at the paper. Writes about schools and the city budget.</div>"
     blocks = body_of(f"<article><p>{LONG}</p><p>{LONG}</p>{teaser}{bio}</article>")
     assert blocks == [("paragraph", LONG), ("paragraph", LONG)]
+
+
+def test_labels_of_related_topics_and_contents_and_ui_leftovers_go() -> None:
+    lines = ["Ähnliche:", "Související témata:", "Auf dieser Seite:", "Schriftgröße anpassen!", "Embed"]
+    assert body_of(f"<article><p>{LONG}</p>{''.join(f'<p>{line}</p>' for line in lines)}<p>{LONG}</p></article>") \
+        == [("paragraph", LONG), ("paragraph", LONG)]
