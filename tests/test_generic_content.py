@@ -198,3 +198,15 @@ def test_labels_of_related_topics_and_contents_and_ui_leftovers_go() -> None:
     lines = ["Ähnliche:", "Související témata:", "Auf dieser Seite:", "Schriftgröße anpassen!", "Embed"]
     assert body_of(f"<article><p>{LONG}</p>{''.join(f'<p>{line}</p>' for line in lines)}<p>{LONG}</p></article>") \
         == [("paragraph", LONG), ("paragraph", LONG)]
+
+
+def test_next_data_article_of_a_next_js_page() -> None:
+    data = {"props": {"pageProps": {"article": {
+        "title": "Budget approved", "publishedAt": "2025-10-22T19:25:52+07:00",
+        "content": "".join(f"<p>{text}</p>" for text in (LONG, LONG.upper(), LONG))}}}}
+    html = (f'<html><head><title>Budget approved</title></head><body><div id="__next"></div>'
+            f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data)}</script></body></html>')
+    article = ArticlePage(Document.parse(html, "https://vietnam.vn/a-1")).to_article()
+    assert article is not None
+    assert [b.text for b in article.body] == [LONG, LONG.upper(), LONG]
+    assert article.datePublished == "2025-10-22T19:25:52+07:00"
