@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from selectolax.lexbor import LexborNode as Node
+
 from .document import Document
 from .jsonld import items, type_names
 from .record import Author, Organization
@@ -59,6 +61,10 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "del
 # Job titles written after a name in Korean, Japanese and Chinese bylines ("신현주 기자").
 _CJK_ROLE_RE = re.compile(r"\s*(?:기자|특파원|논설위원|선임기자|記者|特派員|编辑|记者|編集委員)$")
 _CJK_SENTENCE_MARKS = frozenset("。、：※「」『』！？")
+# Containers whose names are a speaker's or a photographer's: never the byline.
+_QUOTE_TAGS = frozenset({"blockquote", "q", "cite", "figure", "figcaption"})
+# "quote", "pullquote", "comment", "comments", "commentAuthor"; not "commentary" (an opinion piece's wrapper).
+_QUOTE_CLASS_RE = re.compile(r"quote|comment(?!ar)", re.IGNORECASE)
 _NEWSROOM_WORDS = re.compile(
     r"\b(staff|redaktion|redaction|rédaction|redacción|redazione|editorial|editors?|team|newsroom|desk|"
     r"nachrichten|news|online|digital|agency|agentur|media|press|presse|times|post|zeitung|journal|"
@@ -199,7 +205,7 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
     if credits.people or credits.agencies:
         return credits
     for selector in BYLINE_SELECTORS:
-        nodes = doc.tree.css(selector)[:6]
+        nodes = [node for node in doc.tree.css(selector)[:12] if not _in_quote(node)][:6]
         for node in nodes:
             value = node.attributes.get("content") or node.text(separator=" ")
             if value and len(clean(value)) <= 100:
@@ -207,6 +213,18 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
         if credits.people:
             return credits
     return credits
+
+
+def _in_quote(node: Node | None) -> bool:
+    """A name inside a quotation, a figure or a reader comment (``<cite class="quoteAuthor">``,
+    ``<span class="commentAuthor">``) is the speaker's, the photographer's or the commenter's."""
+    for _ in range(8):
+        if node is None or node.tag in {"body", "article", "main"}:
+            return False
+        if node.tag in _QUOTE_TAGS or _QUOTE_CLASS_RE.search(node.attributes.get("class") or ""):
+            return True
+        node = node.parent
+    return False
 
 
 def find_authors(doc: Document, site_names: list[str]) -> list[Author]:

@@ -168,6 +168,15 @@ def test_an_agency_in_the_metadata_is_the_source_organization_and_ends_the_searc
     assert metadata.source_organization(page) == Organization(name="dpa", url=None)
 
 
+def test_names_in_quotes_and_reader_comments_are_not_bylines() -> None:
+    page = doc("", '<p class="author">von David Straub</p>'
+                   '<blockquote><cite><span class="quoteAuthor">Kevin Holland-Moritz</span></cite></blockquote>'
+                   '<div class="comments"><span class="commentAuthor">Guter Mensch</span></div>')
+    assert [a.name for a in metadata.authors(page)] == ["David Straub"]
+    only_comments = doc("", '<p>Text.</p><div class="comments"><p><span class="author">Vladislav Roe</span></p></div>')
+    assert metadata.authors(only_comments) == []
+
+
 def test_a_byline_line_is_only_names() -> None:
     assert [a.name for a in byline_line("Lê Phương")] == ["Lê Phương"]
     assert byline_line("The minister said the plan would work.") == []
