@@ -196,6 +196,8 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
     ld_values = _ld_names(doc.ld_article.get("author"))
     for raw, url, organisation in ld_values:
         credits.add(raw, url, site_names, organisation=organisation)
+    if credits.people and not credits.agencies:
+        _add_header_coauthors(doc, credits, site_names)
     if credits.people or credits.agencies:
         return credits
     for key in AUTHOR_META_KEYS:
@@ -213,6 +215,43 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
         if credits.people:
             return credits
     return credits
+
+
+def _header_scopes(doc: Document) -> list[Node]:
+    """The headline's first three ancestors, smallest first: the article's header, where its byline is
+    printed (never the page around it, whose teasers carry their own author markup)."""
+    node = doc.tree.css_first("h1")
+    scopes: list[Node] = []
+    while node is not None and len(scopes) < 3:
+        node = node.parent
+        if node is None or node.tag in {"body", "html", "main"}:
+            break
+        scopes.append(node)
+    return scopes
+
+
+def _header_markup_names(doc: Document, site_names: list[str]) -> list[str]:
+    """The people the author markup (``itemprop=author``, ``rel=author``) of the article header names."""
+    for scope in _header_scopes(doc):
+        for selector in BYLINE_SELECTORS[:3]:
+            names: list[str] = []
+            for node in scope.css(selector)[:6]:
+                for name in split_names(node.attributes.get("content") or node.text(separator=" "), site_names):
+                    if all(name.casefold() != n.casefold() for n in names):
+                        names.append(name)
+            if names:
+                return names
+    return []
+
+
+def _add_header_coauthors(doc: Document, credits: Credits, site_names: list[str]) -> None:
+    """Co-authors the JSON-LD leaves out: the header's author markup names every JSON-LD author and more
+    (JSON-LD often lists the first author only)."""
+    header = _header_markup_names(doc, site_names)
+    known = {folded(author.name) for author in credits.people}
+    if len(header) > len(known) and known <= {folded(name) for name in header}:
+        by_key = {folded(author.name): author for author in credits.people}
+        credits.people[:] = [by_key.get(folded(name)) or Author(name=name, nameRaw=name, url=None) for name in header]
 
 
 def _in_quote(node: Node | None) -> bool:

@@ -177,6 +177,22 @@ def test_names_in_quotes_and_reader_comments_are_not_bylines() -> None:
     assert metadata.authors(only_comments) == []
 
 
+def test_the_header_byline_adds_the_co_authors_json_ld_leaves_out() -> None:
+    head = ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Marlene Lundberg Holm"}]})
+    header = ('<article><div class="top"><header><h1>Title</h1></header><section class="meta">'
+              '<a rel="author" href="mailto:a@db.no">Ingrid Treborg</a>'
+              '<a rel="author" href="mailto:b@db.no">Marlene Lundberg Holm</a></section></div>')
+    page = doc(head, header + '<p>Text.</p></article>')
+    assert [a.name for a in metadata.authors(page)] == ["Ingrid Treborg", "Marlene Lundberg Holm"]
+    # a teaser's author further down the page is no co-author; nor is header markup naming someone else
+    teaser = doc(head, '<article><h1>Title</h1><p>Text.</p></article>'
+                       '<aside><div><div><a rel="author">Jane Roe</a></div></div></aside>')
+    assert [a.name for a in metadata.authors(teaser)] == ["Marlene Lundberg Holm"]
+    other = doc(head, '<article><header><h1>Title</h1><a rel="author">Jane Roe</a><a rel="author">John Doe</a>'
+                      '</header></article>')
+    assert [a.name for a in metadata.authors(other)] == ["Marlene Lundberg Holm"]
+
+
 def test_a_byline_line_is_only_names() -> None:
     assert [a.name for a in byline_line("Lê Phương")] == ["Lê Phương"]
     assert byline_line("The minister said the plan would work.") == []
