@@ -61,6 +61,9 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "del
 # Job titles written after a name in Korean, Japanese and Chinese bylines ("신현주 기자").
 _CJK_ROLE_RE = re.compile(r"\s*(?:기자|특파원|논설위원|선임기자|記者|特派員|编辑|记者|編集委員)$")
 _CJK_SENTENCE_MARKS = frozenset("。、：※「」『』！？")
+# A printed date: the byline is often printed beside it without a label.
+_DATE_SELECTOR = ("time, [class*=date], [class*=Date], [class*=time], [class*=Time], [class*=tarih], [class*=datum], "
+                  "[class*=fecha]")
 # Containers whose names are a speaker's or a photographer's: never the byline.
 _QUOTE_TAGS = frozenset({"blockquote", "q", "cite", "figure", "figcaption"})
 # "quote", "pullquote", "comment", "comments", "commentAuthor"; not "commentary" (an opinion piece's wrapper).
@@ -214,6 +217,8 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
                 credits.add(value, None, site_names)
         if credits.people:
             return credits
+    for name in _date_neighbour_names(doc, site_names):
+        credits.people.append(Author(name=name, nameRaw=name, url=None))
     return credits
 
 
@@ -242,6 +247,34 @@ def _header_markup_names(doc: Document, site_names: list[str]) -> list[str]:
             if names:
                 return names
     return []
+
+
+def _date_neighbour_names(doc: Document, site_names: list[str]) -> list[str]:
+    """The names of an unlabelled byline printed beside the header's date ("Jane Roe | 05.04.2025"):
+    a sibling of the date element, in a short row, that is nothing but full names (two words at least,
+    so a section label beside the date is no author)."""
+    for scope in _header_scopes(doc):
+        dates = scope.css(_DATE_SELECTOR)[:3]
+        for date in dates:
+            row = date.parent
+            if row is None or len(clean(row.text(separator=" "))) > 120:
+                continue  # the date sits in the article's text, not in a byline row
+            for sibling in row.iter():
+                if sibling is date or sibling.css_first(_DATE_SELECTOR) is not None:
+                    continue
+                people = byline_line(sibling.text(separator=" "), site_names)
+                if people and all(_full_name(a.name) for a in people):
+                    return [a.name for a in people]
+        if dates:
+            return []
+    return []
+
+
+def _full_name(name: str) -> bool:
+    """Given and family name ("Sehernur Karsu"), or a short CJK name without spaces ("신현주")."""
+    if _has_cjk(name):
+        return " " not in name and len(name) <= 8
+    return 2 <= len(name.split()) <= 4
 
 
 def _add_header_coauthors(doc: Document, credits: Credits, site_names: list[str]) -> None:

@@ -193,6 +193,18 @@ def test_the_header_byline_adds_the_co_authors_json_ld_leaves_out() -> None:
     assert [a.name for a in metadata.authors(other)] == ["Marlene Lundberg Holm"]
 
 
+def test_an_unlabelled_name_beside_the_header_date_is_the_byline() -> None:
+    header = ('<div class="spot"><h1>Title</h1><h4>Lead.</h4><div class="row"><span>{}&nbsp;|</span>'
+              '<span class="tarih">05.04.2025 - Güncelleme : 05.04.2025</span></div></div><p>Text.</p>')
+    assert [a.name for a in metadata.authors(doc("", header.format("Sehernur Karsu")))] == ["Sehernur Karsu"]
+    assert metadata.authors(doc("", header.format("Ekonomi"))) == []  # a one-word section label
+    # a date in a long row (the article's text) has no byline beside it
+    long_row = ('<div><h1>Title</h1><p>Long lead sentence that goes on and on about the news of the day, '
+                'long enough to be text, and then some more words of it.</p><p class="date"><time>06.01.2026</time></p>'
+                '<p>Giorgia Meloni</p></div>')
+    assert metadata.authors(doc("", long_row)) == []
+
+
 def test_a_byline_line_is_only_names() -> None:
     assert [a.name for a in byline_line("Lê Phương")] == ["Lê Phương"]
     assert byline_line("The minister said the plan would work.") == []
