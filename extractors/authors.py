@@ -89,6 +89,7 @@ def split_credits(raw: str, site_names: Iterable[str] = ()) -> tuple[list[str], 
         return [], []
     text = _SOURCE_LEAD_RE.sub("", _LEAD_RE.sub("", text))
     sites = {folded(s) for s in site_names if s}
+    brands = _brand_words(site_names)
     names: list[str] = []
     agencies: list[str] = []
     bracketed = " / ".join(_PARENTHESES_RE.findall(text))  # "(dpa/afp)", "Elena Oberholzer (obe)"
@@ -99,7 +100,7 @@ def split_credits(raw: str, site_names: Iterable[str] = ()) -> tuple[list[str], 
         if (agency := agency_name(name)) is not None:
             if all(agency.casefold() != a.casefold() for a in agencies):
                 agencies.append(agency)
-        elif may_be_person and _is_person(name, sites) and name not in names:
+        elif may_be_person and _is_person(name, sites, brands) and name not in names:
             if names and " " not in name and " " in names[-1] and not _has_cjk(name):
                 continue  # "Von Anna Sleegers, Frankfurt": a one-word place after a full name is a dateline
             names.append(name)
@@ -120,7 +121,18 @@ def agency_name(part: str) -> str | None:
     return head if head != text and folded(head) in _AGENCY_KEYS else None
 
 
-def _is_person(name: str, sites: set[str]) -> bool:
+def _brand_words(site_names: Iterable[str]) -> set[str]:
+    """The distinctive words of the site's names of two words or more ("Ilanga News" -> {"ilanga"}):
+    an account named with one of them ("Ilanga D") is the newsroom's, not a person's."""
+    words: set[str] = set()
+    for site in site_names:
+        parts = site.split() if site else []
+        if len(parts) >= 2:
+            words.update(folded(w) for w in parts if len(w) >= 4 and not _NEWSROOM_WORDS.fullmatch(w))
+    return words
+
+
+def _is_person(name: str, sites: set[str], brands: set[str] = frozenset()) -> bool:
     if not name or len(name) > 60 or "@" in name or "://" in name or "www." in name.lower():
         return False
     if any(ch.isdigit() for ch in name):
@@ -130,6 +142,8 @@ def _is_person(name: str, sites: set[str]) -> bool:
     if not key or key in AGENCIES or name.casefold() in AGENCIES:
         return False
     if any(key == site or (len(key) >= 4 and (key in site or site in key)) for site in sites):
+        return False
+    if brands and any(folded(word) in brands for word in words):
         return False
     if _NEWSROOM_WORDS.search(name) or _ROLE_WORDS.search(name) or re.search(r"\.[a-z]{2,3}$", name):
         return False
@@ -217,9 +231,17 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
                 credits.add(value, None, site_names)
         if credits.people:
             return credits
-    for name in _date_neighbour_names(doc, site_names):
+    for name in _date_neighbour_names(doc, site_names) or _description_names(doc, site_names):
         credits.people.append(Author(name=name, nameRaw=name, url=None))
     return credits
+
+
+def _description_names(doc: Document, site_names: list[str]) -> list[str]:
+    """A description that is nothing but full names: the CMS cut it from the article's first paragraph,
+    which is the byline ("<p><strong>MTHOBISI SITHOLE</strong></p>")."""
+    description = doc.meta_first("description", "og:description")
+    people = byline_line(description, site_names) if description else []
+    return [a.name for a in people] if people and all(_full_name(a.name) for a in people) else []
 
 
 def _header_scopes(doc: Document) -> list[Node]:

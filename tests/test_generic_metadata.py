@@ -205,6 +205,22 @@ def test_an_unlabelled_name_beside_the_header_date_is_the_byline() -> None:
     assert metadata.authors(doc("", long_row)) == []
 
 
+def test_an_account_named_after_the_site_is_no_author() -> None:
+    head = ('<meta property="og:site_name" content="Ilanga News">'
+            + ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ilanga D"}}))
+    assert metadata.authors(doc(head, "<p>Text.</p>")) == []
+    assert split_names("Telegraph Sport", ["The Telegraph"]) == []
+    assert split_names("Jane Roe", ["Ilanga News"]) == ["Jane Roe"]
+
+
+def test_a_description_that_is_only_a_name_is_the_byline_paragraph() -> None:
+    page = doc('<meta name="description" content="MTHOBISI SITHOLE&nbsp;">',
+               "<p><strong>MTHOBISI SITHOLE</strong></p><p>Text.</p>")
+    assert [a.name for a in metadata.authors(page)] == ["MTHOBISI SITHOLE"]
+    sentence = doc('<meta name="description" content="Jane Roe wins the election.">', "<p>Text.</p>")
+    assert metadata.authors(sentence) == []
+
+
 def test_a_byline_line_is_only_names() -> None:
     assert [a.name for a in byline_line("Lê Phương")] == ["Lê Phương"]
     assert byline_line("The minister said the plan would work.") == []
