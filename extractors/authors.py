@@ -64,6 +64,11 @@ _CJK_SENTENCE_MARKS = frozenset("。、：※「」『』！？")
 # A printed date: the byline is often printed beside it without a label.
 _DATE_SELECTOR = ("time, [class*=date], [class*=Date], [class*=time], [class*=Time], [class*=tarih], [class*=datum], "
                   "[class*=fecha]")
+# "Editor: X" and its translations: the editor of the article is no author.
+_EDITOR_RE = re.compile(r"^(?:(?:editor|editors|redaktur|penyunting|biên tập(?: viên)?)\s*[:：]|(?:edited|editing) by\b|"
+                        r"bearbeitet von\b|redigert av\b|redigerad av\b|rédigé par\b|editado por\b)", re.IGNORECASE)
+_PRINTED_NAME_SELECTOR = ("[class*=author], [class*=Author], [class*=byline], [class*=Byline], [rel=author], "
+                          "a[href*='/author/'], a[href*='/authors/'], a[href*='/autor/'], a[href*='/editor/']")
 # Containers whose names are a speaker's or a photographer's: never the byline.
 _QUOTE_TAGS = frozenset({"blockquote", "q", "cite", "figure", "figcaption"})
 # "quote", "pullquote", "comment", "comments", "commentAuthor"; not "commentary" (an opinion piece's wrapper).
@@ -214,6 +219,7 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
     for raw, url, organisation in ld_values:
         credits.add(raw, url, site_names, organisation=organisation)
     if credits.people and not credits.agencies:
+        credits.people[:] = [a for a in credits.people if not _printed_as_editor(doc, a.name)]
         _add_header_coauthors(doc, credits, site_names)
     if credits.people or credits.agencies:
         return credits
@@ -224,7 +230,7 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
     if credits.people or credits.agencies:
         return credits
     for selector in BYLINE_SELECTORS:
-        nodes = [node for node in doc.tree.css(selector)[:12] if not _in_quote(node)][:6]
+        nodes = [node for node in doc.tree.css(selector)[:12] if not _in_quote(node) and not _editor_label(node)][:6]
         for node in nodes:
             value = node.attributes.get("content") or node.text(separator=" ")
             if value and len(clean(value)) <= 100:
@@ -307,6 +313,22 @@ def _add_header_coauthors(doc: Document, credits: Credits, site_names: list[str]
     if len(header) > len(known) and known <= {folded(name) for name in header}:
         by_key = {folded(author.name): author for author in credits.people}
         credits.people[:] = [by_key.get(folded(name)) or Author(name=name, nameRaw=name, url=None) for name in header]
+
+
+def _editor_label(node: Node) -> bool:
+    """The node is credited as the editor ("Editor : <a class="author">Heryadi</a>"), not as an author."""
+    for scope in (node, node.parent):
+        if scope is not None and _EDITOR_RE.match(clean(scope.text(separator=" ")[:120])):
+            return True
+    return False
+
+
+def _printed_as_editor(doc: Document, name: str) -> bool:
+    """The page prints this JSON-LD author only as the article's editor: the CMS filled the field from
+    the editor's account."""
+    printed = [node for node in doc.tree.css(_PRINTED_NAME_SELECTOR)[:20]
+               if folded(node.text(separator=" ")) == folded(name)]
+    return bool(printed) and all(_editor_label(node) for node in printed)
 
 
 def _in_quote(node: Node | None) -> bool:

@@ -221,6 +221,17 @@ def test_a_description_that_is_only_a_name_is_the_byline_paragraph() -> None:
     assert metadata.authors(sentence) == []
 
 
+def test_the_editor_is_no_author() -> None:
+    head = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Heryadi", "jobTitle": "Jurnalis"}})
+    body = ('<div class="post-header"><h1>Title</h1><div class="info"><div class="author-2">Naufal Zuhdi</div>'
+            '<span class="datetime">20/1/2026 18:30</span></div></div><div class="article"><p>Text.</p>'
+            '<div class="info-author">Editor : <a href="/author/112/heryadi" class="author">Heryadi</a></div></div>')
+    assert [a.name for a in metadata.authors(doc(head, body))] == ["Naufal Zuhdi"]
+    # an author printed as such stays, even when someone else edited the piece
+    byline = body.replace('<div class="author-2">Naufal Zuhdi</div>', '<a class="author">Heryadi</a>')
+    assert [a.name for a in metadata.authors(doc(head, byline))] == ["Heryadi"]
+
+
 def test_a_byline_line_is_only_names() -> None:
     assert [a.name for a in byline_line("Lê Phương")] == ["Lê Phương"]
     assert byline_line("The minister said the plan would work.") == []
