@@ -2,7 +2,10 @@
 
 Sources in order, the first that names a person wins: the JSON-LD article's ``author``, the author
 ``<meta>`` tags, then the byline in the page (``itemprop=author``, ``rel=author``, author links and
-byline elements). Every raw value is cleaned the same way: "By"/"Von"/"Text:" and job titles
+byline elements; never inside a quotation, a figure or a reader comment, nor an "Editor:" credit), then
+an unlabelled name beside the header's date, then a description that is nothing but names. JSON-LD
+authors the page prints only as its editor are dropped; co-authors JSON-LD leaves out are added from
+the article header's author markup. Every raw value is cleaned the same way: "By"/"Von"/"Text:" and job titles
 dropped, lists split ("A, B and C", "A und B, dpa"), organisations, site names, agencies, e-mail
 addresses and photo credits left out. News agencies credited the same way ("dpa", "Reuters/kra",
 "(dpa/afp)", "Theo TTXVN") are kept apart: the record's ``sourceOrganization``, never an author.
@@ -209,9 +212,8 @@ class Credits:
 def find_credits(doc: Document, site_names: list[str]) -> Credits:
     """The article's authors from the first source that names a person, and the agencies credited.
 
-    Sources in order: the JSON-LD ``author``, the author ``<meta>`` tags, the byline markup. Metadata
-    that credits an agency ends
-    the search: the page is agency copy, and bylines further down the markup belong to teasers and
+    Sources in order: the JSON-LD ``author``, the author ``<meta>`` tags, the byline markup, a name
+    beside the header's date, a description of names only. Metadata that credits an agency ends the search: the page is agency copy, and bylines further down the markup belong to teasers and
     comments. (An organisation that is the site itself does not: sites put their name there by default.)
     """
     credits = Credits()
