@@ -68,8 +68,9 @@ _CJK_SENTENCE_MARKS = frozenset("。、：※「」『』！？")
 _DATE_SELECTOR = ("time, [class*=date], [class*=Date], [class*=time], [class*=Time], [class*=tarih], [class*=datum], "
                   "[class*=fecha]")
 # "Editor: X" and its translations: the editor of the article is no author.
-_EDITOR_RE = re.compile(r"^(?:(?:editor|editors|redaktur|penyunting|biên tập(?: viên)?)\s*[:：]|(?:edited|editing) by\b|"
-                        r"bearbeitet von\b|redigert av\b|redigerad av\b|rédigé par\b|editado por\b)", re.IGNORECASE)
+_EDITOR_RE = re.compile(
+    r"^(?:(?:editor|editors|redaktur|penyunting|biên tập(?: viên)?)\s*[:：]|(?:edited|editing) by\b|"
+    r"bearbeitet von\b|redigert av\b|redigerad av\b|rédigé par\b|editado por\b)", re.IGNORECASE)
 _PRINTED_NAME_SELECTOR = ("[class*=author], [class*=Author], [class*=byline], [class*=Byline], [rel=author], "
                           "a[href*='/author/'], a[href*='/authors/'], a[href*='/autor/'], a[href*='/editor/']")
 # Containers whose names are a speaker's or a photographer's: never the byline.
@@ -213,7 +214,8 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
     """The article's authors from the first source that names a person, and the agencies credited.
 
     Sources in order: the JSON-LD ``author``, the author ``<meta>`` tags, the byline markup, a name
-    beside the header's date, a description of names only. Metadata that credits an agency ends the search: the page is agency copy, and bylines further down the markup belong to teasers and
+    beside the header's date, a description of names only. Metadata that credits an agency ends the
+    search: the page is agency copy, and bylines further down the markup belong to teasers and
     comments. (An organisation that is the site itself does not: sites put their name there by default.)
     """
     credits = Credits()
