@@ -347,11 +347,6 @@ def _in_quote(node: Node | None) -> bool:
     return False
 
 
-def find_authors(doc: Document, site_names: list[str]) -> list[Author]:
-    """The article's authors (people only): see :func:`find_credits`."""
-    return find_credits(doc, site_names).people
-
-
 def byline_line(text: str, site_names: Iterable[str] = ()) -> list[Author]:
     """The people of a line that is nothing but a byline ("Lê Phương", "By Jane Doe and John Roe"):
     short, no sentence, and its names make up most of it. ``[]`` for any other line."""

@@ -2,9 +2,9 @@
 
 Three kinds of rule:
 
-* whole elements pruned from the DOM before anything reads it (scripts, forms, embeds);
+* whole elements pruned from the DOM before anything reads it (scripts, embeds, form controls, ``nav``);
 * class / id / role hints: a subtree whose names say "share bar", "related", "comments",
-  "newsletter"... never gives body text (:func:`hint`), and names such as "article-body" mark
+  "newsletter"... never gives body text (:func:`names_verdict`), and names such as "article-body" mark
   a likely content container;
 * placeholder and widget lines dropped from text blocks ("No data", "Comment (0)",
   "Advertisement", "Read more: ...").
@@ -133,12 +133,11 @@ _NEGATIVE_ANYWHERE = (
     r"newsticker|ticker|teaser-?list|rating|feedback|donat|bottom-?bar|banner"
 )
 _NEGATIVE_ALONE = r"ads?|ad-?slot|nav|tags?|meta|date|time|aside|rail|share|social|print|email|header|breaking|teaser"
-# Patterns on lower-cased names (no re.I: several times faster on these long alternations).
-NEGATIVE_HINT_RE = re.compile(rf"(?:{_NEGATIVE_ANYWHERE})|(?:^|[\s_\-])(?:{_NEGATIVE_ALONE})\d*(?:$|[\s_\-])")
 # The same short words as camelCase parts: ``RightRailContainer``, ``articleMeta``.
 _CAMEL_ALONE_RE = re.compile(r"(?:^|[\s_\-]|(?<=[a-z]))(?:Ads?|Nav|Tags?|Meta|Aside|Rail|Share|Social|Sidebar|Related|"
                              r"Promo|Teaser|Recirc|Newsletter|Byline|Comments?)(?=$|[\s_\-\dA-Z])")
-# Reader comments: boilerplate even where they outweigh the article.
+# Reader comments: boilerplate even where they outweigh the article. (Run on lower-cased names, no re.I:
+# several times faster on long alternations; so is POSITIVE_HINT_RE.)
 COMMENTS_HINT_RE = re.compile(r"comments?(?![a-z])|commentlist|disqus|(?:^|[\s_\-])respond(?:$|[\s_\-])")
 ALWAYS_BOILERPLATE = -2
 _POSITIVE_WORDS = (
@@ -214,19 +213,12 @@ _ANY_HINT_RE = re.compile(
     rf"{_NEGATIVE_ALONE_NAME}")
 
 
-def hint(names: str) -> int:
-    """What an element's names (class, id, role, itemprop joined) say: +1 a content container, -1 boilerplate,
-    ``ALWAYS_BOILERPLATE`` reader comments, 0 nothing. A content name wins over any boilerplate name."""
-    return names_verdict(names)[0]
-
-
-def is_caption_name(names: str) -> bool:
-    return any(_name_verdict(name)[1] for name in names.split())
-
-
 @lru_cache(maxsize=32768)
 def names_verdict(names: str) -> tuple[int, bool]:
-    """(:func:`hint`, whether the names mark a caption where the hint is not positive) of an element's names.
+    """(hint, caption) of an element's names (class, id, role, itemprop joined).
+
+    The hint: +1 a content container, -1 boilerplate, ``ALWAYS_BOILERPLATE`` reader comments, 0 nothing;
+    a content name wins over any boilerplate name. ``caption``: the names mark a caption (never with +1).
 
     Each whitespace-separated name is judged on its own and cached: pages and sites repeat the same
     class names, so the patterns run once per distinct name (none of them spans a space)."""
