@@ -8,7 +8,6 @@ the bundled portal copy served on 127.0.0.1. Processes can be signalled (SIGINT,
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import sqlite3
@@ -21,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from crawler.demo_portal import PORTAL_ROOT, PortalServer
+from crawler.offline_demo import scrapy_env
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = REPO_ROOT / "tests" / "fixtures"
 # Every article the copy's daily sitemaps list (Vietnam days 2026-11-19 .. 2026-11-25).
 FULL_WINDOW = {"since": "2026-11-19", "until": "2026-11-25"}
 # No politeness against our own loopback server; a hard stop so a broken crawl cannot hang the suite.
@@ -114,8 +113,7 @@ def crawl_command(spider: str, *, args: dict[str, str], settings: dict[str, str]
 
 
 def crawl_env() -> dict[str, str]:
-    return {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings", "PYTHONUNBUFFERED": "1",
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
+    return {**scrapy_env(), "PYTHONUNBUFFERED": "1"}  # the log is read while the crawl runs
 
 
 def start_crawl(workdir: Path, command: list[str]) -> Crawl:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from portal_pages import IN_WINDOW, WINDOW, record_paths
 from scheduled_crawls import (
     ONE_BY_ONE,
     SlowPortal,
@@ -32,13 +33,6 @@ from scheduled_crawls import (
 
 from crawler.demo_portal import PortalServer
 
-WINDOW = {"since": "2026-11-21", "until": "2026-11-23"}
-IN_WINDOW = {  # the articles dated 21-23 Nov (Vietnam days) in the daily and news sitemaps
-    "/gia-ca-phe-hom-nay-21-11-2026", "/da-nang-don-luong-khach-quoc-te-ky-luc",
-    "/en/viet-nam-lot-top-diem-den-hap-dan-nam-2027", "/nong-dan-mien-tay-trung-mua-sau-rieng",
-    "/en/hue-festival-thu-hut-du-khach-quoc-te", "/ko/pho-viet-nam-duoc-vinh-danh-tai-han-quoc",
-    "/tp-hcm-khoi-cong-tuyen-metro-so-2", "/hoi-nghi-xuc-tien-dau-tu-vao-viet-nam",
-}
 LASTMOD_AND_BODY = "/da-nang-don-luong-khach-quoc-te-ky-luc"
 LASTMOD_ONLY = "/en/hue-festival-thu-hut-du-khach-quoc-te"
 BODY_ONLY = "/tp-hcm-khoi-cong-tuyen-metro-so-2"
@@ -64,10 +58,6 @@ def add_paragraph(root: Path, path: str, text: str) -> None:
     assert '<div class="post-detail-body">' in html
     page.write_text(html.replace('<div class="post-detail-body">', f'<div class="post-detail-body">\n<p>{text}</p>', 1),
                     encoding="utf-8")
-
-
-def paths(written: list[dict]) -> list[str]:
-    return [re.sub(r"^https?://[^/]+", "", record["url"]) for record in written]
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +94,7 @@ def runs(tmp_path_factory):
 def test_first_run_writes_every_article_once_as_new_and_the_store_agrees(runs):
     first = runs["first"]
     assert first["returncode"] == 0, first["log"][-3000:]
-    assert sorted(paths(first["records"])) == sorted(IN_WINDOW)
+    assert sorted(record_paths(first["records"])) == sorted(IN_WINDOW)
     assert {record["metadata"]["revision"] for record in first["records"]} == {"new"}
     rows = runs["rows_after_first"]
     assert sorted(rows) == sorted(record["canonicalUrl"] or record["url"] for record in first["records"])
@@ -115,8 +105,8 @@ def test_first_run_writes_every_article_once_as_new_and_the_store_agrees(runs):
 def test_second_run_writes_only_what_changed_and_says_how(runs):
     second = runs["second"]
     assert second["returncode"] == 0, second["log"][-3000:]
-    revisions = {path: record["metadata"]["revision"] for path, record in zip(paths(second["records"]),
-                                                                               second["records"], strict=True)}
+    revisions = {path: record["metadata"]["revision"]
+                 for path, record in zip(record_paths(second["records"]), second["records"], strict=True)}
     assert revisions == {LASTMOD_AND_BODY: "lastmod-changed", NO_LASTMOD: "content-changed"}
     assert "vượt 90%" in second["records"][list(revisions).index(LASTMOD_AND_BODY)]["articleBody"]
 
@@ -144,7 +134,8 @@ def test_store_follows_the_rewrites(runs):
 def test_full_run_ignores_the_store_and_writes_everything(runs):
     full = runs["full"]
     assert full["returncode"] == 0, full["log"][-3000:]
-    revisions = dict(zip(paths(full["records"]), (r["metadata"]["revision"] for r in full["records"]), strict=True))
+    revisions = dict(zip(record_paths(full["records"]), (r["metadata"]["revision"] for r in full["records"]),
+                         strict=True))
     assert sorted(revisions) == sorted(IN_WINDOW)
     assert revisions.pop(BODY_ONLY) == "content-changed"  # the change the sitemap did not announce
     assert set(revisions.values()) == {"unchanged"}
@@ -179,5 +170,5 @@ def test_a_second_crawl_on_the_same_store_stops_with_a_clear_error(tmp_path):
     assert f"seen-store {store} is in use by another crawl (pid {first.process.pid})" in second.log
     assert not (tmp_path / "second.jsonl").exists()
     assert runs_after == runs_before
-    assert sorted(paths(records(tmp_path / "first.jsonl"))) == sorted(IN_WINDOW)
+    assert sorted(record_paths(records(tmp_path / "first.jsonl"))) == sorted(IN_WINDOW)
     assert len(store_runs(tmp_path / STORE)) == 1

@@ -6,10 +6,10 @@ lands part way through; each scenario is compared with an uninterrupted crawl of
 
 from __future__ import annotations
 
-import re
 import signal
 
 import pytest
+from portal_pages import record_paths
 from scheduled_crawls import (
     FULL_WINDOW,
     ONE_BY_ONE,
@@ -31,10 +31,6 @@ STORE = "output/seen-vietnam_vn.sqlite3"
 ARTICLE_DELAY = 0.1
 
 
-def paths(written: list[dict]) -> list[str]:
-    return [re.sub(r"^https?://[^/]+", "", record["url"]) for record in written]
-
-
 def keys(written: list[dict]) -> list[str]:
     return [record["canonicalUrl"] or record["url"] for record in written]
 
@@ -47,7 +43,7 @@ def uninterrupted(tmp_path_factory) -> list[str]:
         result = run_crawl(workdir, crawl_command("vietnam_vn", args={**FULL_WINDOW, "base_url": server.url},
                                                   output="out.jsonl"))
     assert result.process.returncode == 0, result.log[-3000:]
-    written = paths(records(workdir / "out.jsonl"))
+    written = record_paths(records(workdir / "out.jsonl"))
     assert len(written) >= 10
     return sorted(written)
 
@@ -70,7 +66,7 @@ def test_ctrl_c_then_resume_with_jobdir_loses_nothing_and_writes_nothing_twice(s
     assert 0 < written_before_resume < len(uninterrupted), "the pause should land mid-crawl"
     assert resumed.process.returncode == 0, resumed.log[-3000:]
     assert "Resuming crawl" in resumed.log
-    union = paths(records(feed))
+    union = record_paths(records(feed))
     assert sorted(union) == uninterrupted
     if seen_store == "1":
         assert sorted(store_rows(tmp_path / STORE)) == sorted(keys(records(feed)))
@@ -101,10 +97,10 @@ def test_sigkill_then_rerun_repairs_the_feed_and_recrawls_only_what_never_reache
     assert "removed a half-written last line" in rerun.log
     assert "1 earlier run(s) did not finish" in rerun.log
     final = records(feed)  # fails on any half line
-    assert sorted(paths(final)) == uninterrupted  # every article, none twice
+    assert sorted(record_paths(final)) == uninterrupted  # every article, none twice
     assert final[: len(after_kill)] == after_kill
-    missing = set(uninterrupted) - set(paths(after_kill))
-    assert set(paths(final[len(after_kill):])) == missing
+    missing = set(uninterrupted) - set(record_paths(after_kill))
+    assert set(record_paths(final[len(after_kill):])) == missing
     assert missing <= rerun_fetched
     rows = store_rows(tmp_path / STORE)
     assert sorted(rows) == sorted(keys(final)) and len(rows) == len(final)
