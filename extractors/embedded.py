@@ -86,8 +86,7 @@ def _page_zone(doc: Document) -> tzinfo | None:
     zone = dates.zone_of_host(urlsplit(doc.url).hostname)
     if zone is not None:
         return zone
-    html_node = doc.tree.css_first("html")
-    lang = ((html_node.attributes.get("lang") if html_node is not None else None) or "").lower().replace("_", "-")
+    lang = (doc.html_lang or "").lower().replace("_", "-")
     language, _, region = lang.partition("-")
     country = region if len(region) == 2 else _LANGUAGE_COUNTRY.get(language)
     return dates.zone_of_host(f"x.{country}") if country else None

@@ -23,9 +23,10 @@ def detect(doc: Document, text: str) -> tuple[str | None, str | None]:
     path_match = _PATH_LANG_RE.match(urlsplit(doc.url).path)
     if path_match and path_match.group(1) in URL_LANGS:
         return path_match.group(1), "url"
+    ld_language = article_ld(doc).get("inLanguage")
     for source, value in (("html-lang", doc.html_lang),
                           ("meta", doc.meta_first("og:locale", "content-language", "language", "dc.language")),
-                          ("json-ld", article_ld(doc).get("inLanguage") if isinstance(article_ld(doc).get("inLanguage"), str) else None)):
+                          ("json-ld", ld_language if isinstance(ld_language, str) else None)):
         code = _code(value)
         if code:
             return code, source
