@@ -16,7 +16,8 @@ ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting"
 PAGE_TYPES = ("WebPage", "ItemPage", "CollectionPage")
 
 
-def _types(obj: dict[str, Any]) -> list[str]:
+def type_names(obj: dict[str, Any]) -> list[str]:
+    """The object's ``@type`` names, a full IRI shortened to its last part (``https://schema.org/NewsArticle``)."""
     value = obj.get("@type")
     names = value if isinstance(value, list) else [value]
     return [n.rsplit("/", 1)[-1] for n in names if isinstance(n, str)]
@@ -39,7 +40,7 @@ def find_article(jsonld: list[dict[str, Any]]) -> dict[str, Any]:
     for wanted in (ARTICLE_TYPES, PAGE_TYPES):
         for type_name in wanted:  # by rank, so NewsArticle beats a VideoObject embedded in it
             for obj in objects:
-                if type_name in _types(obj):
+                if type_name in type_names(obj):
                     return obj
     return {}
 
@@ -60,7 +61,3 @@ def items(value: Any) -> list[Any]:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
-
-
-def type_names(obj: dict[str, Any]) -> list[str]:
-    return _types(obj)
