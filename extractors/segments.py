@@ -80,7 +80,6 @@ class Totals:
         "named_good",
         "negative_at",
         "node",
-        "paragraphs",
         "parent",
         "quote",
         "table",
@@ -97,7 +96,7 @@ class Totals:
         self.first_segment, self.first_container = first_segment, first_container
         self.chained = self.is_card = self.confirmed = self.teaser = self.titled = False
         self.good = self.bad = self.named_good = self.moved = 0.0
-        self.paragraphs = self.last_segment = self.index = 0
+        self.last_segment = self.index = 0
         if parent is None:
             self.negative_at = self.card = self.table = self.list_owner = None
             self.caption = self.quote = False
@@ -134,11 +133,11 @@ class Totals:
 class Segment:
     """A run of inline text owned by one block element."""
 
-    __slots__ = ("context", "link_chars", "owner", "owner_tag", "text")
+    __slots__ = ("context", "link_chars", "owner_tag", "text")
 
     def __init__(self, context: Totals, text: str, link_chars: int) -> None:
         self.context = context  # the owner's Totals: its contexts (caption, quote, list, table...)
-        self.owner, self.owner_tag = context.node, context.tag
+        self.owner_tag = context.tag
         self.text, self.link_chars = text, link_chars
 
     @property
@@ -206,7 +205,7 @@ def _kind_of(node: LexborNode, tag_id: int) -> tuple[int, str]:
     return info
 
 
-def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
+def read(root: LexborNode) -> Reading:
     """Segments of ``root``'s subtree in reading order, and the text totals of its block elements."""
     segments: list[Segment] = []
     containers: list[Totals] = []
@@ -258,17 +257,16 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                 if kind == _LINK:  # a link never owns its text: "tag" and "keyword" links sit inside sentences
                     stack.append((child.iter(include_text=True), True, None))
                     break
-                if use_hints:
-                    names = classes or ""
-                    if classes is None or len(attrs) > 1:
-                        if (extra := attrs.get("id")) is not None:
-                            names = f"{names} {extra}"
-                        if (extra := attrs.get("role")) is not None:
-                            names = f"{names} {extra}"
-                        if (extra := attrs.get("itemprop")) is not None:
-                            names = f"{names} {extra}"
-                    if names:
-                        node_hint, caption = verdict_of(names)
+                names = classes or ""
+                if classes is None or len(attrs) > 1:
+                    if (extra := attrs.get("id")) is not None:
+                        names = f"{names} {extra}"
+                    if (extra := attrs.get("role")) is not None:
+                        names = f"{names} {extra}"
+                    if (extra := attrs.get("itemprop")) is not None:
+                        names = f"{names} {extra}"
+                if names:
+                    node_hint, caption = verdict_of(names)
             elif kind == _LINK:
                 stack.append((child.iter(include_text=True), True, None))
                 break
@@ -277,7 +275,7 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                 stack.append((child.iter(include_text=True), in_link, None))
                 break
             # A block element (or a named inline one): the open segment ends, the element owns the text below.
-            if use_hints and node_hint == 0 and tag in ASIDE_TAGS:
+            if node_hint == 0 and tag in ASIDE_TAGS:
                 node_hint = -1
             if parts:
                 close(blocks[-1])
@@ -316,9 +314,8 @@ def read(root: LexborNode, *, use_hints: bool = True) -> Reading:
                     frame_block.named_good = frame_block.good
                 parent = frame_block.parent
                 if parent is not None:
-                    if frame_block.good:  # (no prose below, no paragraphs and no named prose either)
+                    if frame_block.good:  # (no prose below, no named prose either)
                         parent.good += frame_block.good
-                        parent.paragraphs += frame_block.paragraphs
                         parent.named_good += frame_block.named_good
                     if frame_block.bad:
                         parent.bad += frame_block.bad
@@ -408,6 +405,5 @@ def _score(segment: Segment, totals: Totals) -> None:
         totals.bad += length
     elif length >= 80 or (length >= 30 and text.endswith(SENTENCE_END)):
         totals.good += length - links
-        totals.paragraphs += 1
     else:
         totals.bad += 0.3 * length
