@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
 from .encoding import decode_html
 
@@ -90,10 +90,6 @@ class Document:
             names = obj_types if isinstance(obj_types, list) else [obj_types]
             if any(isinstance(n, str) and n.lower() in wanted for n in names):
                 yield obj
-
-    @property
-    def body(self) -> LexborNode | None:
-        return self.tree.body
 
     @cached_property
     def html_lang(self) -> str | None:
