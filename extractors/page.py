@@ -22,7 +22,7 @@ from . import boilerplate, content, dates, embedded, images, language, metadata,
 from .authors import byline_line
 from .document import Document
 from .record import Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
-from .text import clean, or_none
+from .text import or_none
 
 
 class ArticlePage:
@@ -225,4 +225,4 @@ class ArticlePage:
         )
 
 
-__all__ = ["ArticlePage", "clean"]
+__all__ = ["ArticlePage"]
