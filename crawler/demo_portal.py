@@ -83,10 +83,6 @@ class PortalServer:
         with self._lock:
             self._scripts[path].extend(responses)
 
-    def paths_requested(self) -> list[str]:
-        with self._lock:
-            return [hit.path for hit in self.requests]
-
     def start(self) -> Self:
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="portal-server", daemon=True)
         self._thread.start()
