@@ -37,11 +37,6 @@ def page_class_for(url: str) -> type[ArticlePage]:
     return ArticlePage
 
 
-def registered_domains() -> dict[str, str]:
-    _load_sites()
-    return {domain: cls.name for domain, cls in sorted(_REGISTRY.items())}
-
-
 def _load_sites() -> None:
     # Importing the package runs every profile's @handles decorator once.
     from . import sites  # noqa: F401
