@@ -223,7 +223,8 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
     for raw, url, organisation in ld_values:
         credits.add(raw, url, site_names, organisation=organisation)
     if credits.people and not credits.agencies:
-        credits.people[:] = [a for a in credits.people if not _printed_as_editor(doc, a.name)]
+        printed = _printed_names(doc)
+        credits.people[:] = [a for a in credits.people if not _printed_as_editor(printed, a.name)]
         _add_header_coauthors(doc, credits, site_names)
     if credits.people or credits.agencies:
         return credits
@@ -327,12 +328,18 @@ def _editor_label(node: Node) -> bool:
     return False
 
 
-def _printed_as_editor(doc: Document, name: str) -> bool:
+def _printed_names(doc: Document) -> list[tuple[str, Node]]:
+    """The author and byline elements the page prints, with their text folded: queried once per page,
+    not once per JSON-LD author."""
+    return [(folded(node.text(separator=" ")), node) for node in doc.tree.css(_PRINTED_NAME_SELECTOR)[:20]]
+
+
+def _printed_as_editor(printed: list[tuple[str, Node]], name: str) -> bool:
     """The page prints this JSON-LD author only as the article's editor: the CMS filled the field from
     the editor's account."""
-    printed = [node for node in doc.tree.css(_PRINTED_NAME_SELECTOR)[:20]
-               if folded(node.text(separator=" ")) == folded(name)]
-    return bool(printed) and all(_editor_label(node) for node in printed)
+    key = folded(name)
+    nodes = [node for text, node in printed if text == key]
+    return bool(nodes) and all(_editor_label(node) for node in nodes)
 
 
 def _in_quote(node: Node | None) -> bool:
