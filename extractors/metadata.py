@@ -44,7 +44,9 @@ def article_ld(doc: Document) -> dict[str, Any]:
 _text = jsonld.text
 
 
-def _site_names(doc: Document) -> set[str]:
+def _folded_site_names(doc: Document) -> set[str]:
+    """The site's names folded, host and its first label included: to strip them from titles.
+    (:func:`site_names` gives them as written, to keep them out of the authors.)"""
     names = {doc.meta_first("og:site_name"), doc.meta_first("application-name"),
              _text(article_ld(doc).get("publisher"))}
     host = (urlsplit(doc.url).hostname or "").lower().removeprefix("www.")
@@ -141,7 +143,7 @@ def headline(doc: Document) -> str | None:
     a kicker or section ("Kicker: Title", "Title | Sport") belongs to it is voted by JSON-LD,
     og:title and the ``<h1>``: the plain title unless most of them carry the same kicker.
     """
-    sites = _site_names(doc)
+    sites = _folded_site_names(doc)
     sections = {folded(s) for s in (doc.meta_first("article:section"), _text(article_ld(doc).get("articleSection")))
                 if s and len(folded(s)) >= 2}
     title_node = doc.tree.css_first("title")
