@@ -7,6 +7,9 @@ import unicodedata
 
 _SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Anything the two substitutions below would change (a zero-width character, a line break, an exotic space,
+# two spaces in a row): most non-ASCII text has none, and one search is cheaper than both substitutions.
+_NEEDS_FOLDING_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\n\t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 
 def clean(text: str | None) -> str:
@@ -17,6 +20,8 @@ def clean(text: str | None) -> str:
         return " ".join(text.split())
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if _NEEDS_FOLDING_RE.search(text) is None:
+        return text.strip()
     text = _ZERO_WIDTH_RE.sub("", text)
     return _SPACE_RE.sub(" ", text.replace("\n", " ")).strip()
 
