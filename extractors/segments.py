@@ -353,8 +353,7 @@ def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:
         if totals.teaser and totals.good < min(TEASER_MAX_PROSE, WRAPPER_SHARE * page_good):
             totals.hint = ALWAYS_BOILERPLATE
     _move(containers, lambda t: t.hint <= ALWAYS_BOILERPLATE or t.named_good <= 0.5 * t.good)
-    best = max((t.effective_good for t in containers if not t.in_boilerplate), default=0.0)
-    if best < STRICT_MIN_SHARE * page_good:
+    if _best_outside_boilerplate(containers) < STRICT_MIN_SHARE * page_good:
         _move(containers, lambda t: t.hint <= ALWAYS_BOILERPLATE or (
             t.good < WRAPPER_SHARE * page_good and t.named_good <= 0.5 * t.good))
 
@@ -365,12 +364,31 @@ def _move(containers: list[Totals], trusted: Callable[[Totals], bool]) -> None:
     last = containers[-1] if containers else None
     for totals in containers:
         # Comments and teasers never hold the page's h1: an element that does is the article's wrapper.
-        totals.confirmed = totals.hint < 0 and trusted(totals) and not (
-            totals.titled and totals.hint <= ALWAYS_BOILERPLATE)
-        if totals.confirmed:
-            totals.moved = totals.good
-        if totals.parent is not None and totals is not last:
-            totals.parent.moved += totals.moved
+        if totals.hint < 0 and trusted(totals) and not (totals.titled and totals.hint <= ALWAYS_BOILERPLATE):
+            totals.confirmed = True
+            totals.moved = moved = totals.good
+        else:
+            totals.confirmed = False
+            moved = totals.moved
+        if moved and totals is not last and (parent := totals.parent) is not None:  # (adding 0.0 changes nothing)
+            parent.moved += moved
+
+
+def _best_outside_boilerplate(containers: list[Totals]) -> float:
+    """The most prose (``effective_good``) of an element not in confirmed boilerplate, else 0.0. (The
+    ``in_boilerplate`` walk inlined: this runs for every element of every reading.)"""
+    best: float | None = None
+    for totals in containers:
+        above: Totals | None = totals
+        while above is not None:
+            if above.confirmed:
+                break
+            above = above.negative_at
+        else:
+            good = totals.good - totals.moved
+            if best is None or good > best:
+                best = good
+    return 0.0 if best is None else best
 
 
 def text_weight(text: str) -> int:
