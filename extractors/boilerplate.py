@@ -281,8 +281,12 @@ def widget_rule(text: str) -> str | None:
         return None
     lowered = text.lower()
     for rule, pattern, on_lowered, required in _FAST_WIDGET_LINES:
-        if required and not any(word in lowered for word in required):
-            continue
+        if required:
+            for word in required:  # (a loop, not any() over a generator: this runs for every short line)
+                if word in lowered:
+                    break
+            else:
+                continue
         if pattern.search(lowered if on_lowered else text):
             return rule
     # (Not "— Name (@handle) November 18, 2019": the signature line of an embedded post.)

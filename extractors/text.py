@@ -33,4 +33,4 @@ def or_none(text: str | None) -> str | None:
 
 def folded(text: str) -> str:
     """Lower-case letters and digits only, accents removed: for comparing names ("Börsen-Zeitung")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum())
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFKD", text.casefold())))
