@@ -33,6 +33,8 @@ CREDIT_CLASS_RE = re.compile(r"credit|copyright|source|photographer|attribution|
                              re.IGNORECASE)
 # Pictures that are never an article's: icons, logos, avatars, tracking pixels.
 _NOT_PICTURE_RE = re.compile(r"logo|icon|avatar|sprite|placeholder|spacer|blank\.|pixel|1x1|badge|emoji|\.svg", re.IGNORECASE)
+# The same on a lower-cased ASCII path, without re.I (several times faster on long URLs).
+_NOT_PICTURE_LOWER_RE = re.compile(_NOT_PICTURE_RE.pattern)
 _MAX_CAPTION_CHARS = 600
 _IMAGE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _DURATION_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])\s*(min|minutes?|$)|\bduration\b", re.IGNORECASE)
@@ -184,7 +186,10 @@ def _is_picture(url: str, attrs: dict[str, str | None]) -> bool:
     width, height = _int(attrs.get("width")), _int(attrs.get("height"))
     if (width is not None and width < 60) or (height is not None and height < 60):
         return False
-    return not _NOT_PICTURE_RE.search(url.rsplit("?", 1)[0])
+    path = url.rsplit("?", 1)[0]
+    if path.isascii():
+        return not _NOT_PICTURE_LOWER_RE.search(path.lower())
+    return not _NOT_PICTURE_RE.search(path)
 
 
 def article_images(doc: Document, root: LexborNode) -> list[Image]:
