@@ -16,7 +16,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .encoding import decode_html
+from .encoding import decode_html_with_utf8
 
 _JSON_COMMENT_RE = re.compile(r"^\s*(?:<!--|//)|(?:-->)\s*$", re.MULTILINE)
 
@@ -30,18 +30,22 @@ class Document:
     main_reading: Any = field(default=None, repr=False, compare=False)
     # Field values already computed for this page (metadata.per_page): page methods call some twice.
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # ``html`` as UTF-8 bytes when the page came as such: Lexbor parses UTF-8, and encoding the text again
+    # costs as much as a tenth of the parse. Dropped once the tree is built.
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def parse(cls, html: str | bytes, url: str, fetched_at: datetime | None = None) -> Document:
-        text = decode_html(html)
-        doc = cls(html=text, url=url)
+        text, utf8 = decode_html_with_utf8(html)
+        doc = cls(html=text, url=url, utf8=utf8)
         if fetched_at is not None:
             doc.fetched_at = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
         return doc
 
     @cached_property
     def tree(self) -> LexborHTMLParser:
-        return LexborHTMLParser(self.html)
+        source, self.utf8 = (self.utf8 if self.utf8 is not None else self.html), None
+        return LexborHTMLParser(source)
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:
