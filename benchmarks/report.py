@@ -59,10 +59,8 @@ def build() -> str:
             _row(f"fundus date, same instant ≥ 0.85 ({o['date_time_pages']} pages with a time)", o["date_time"],
                  t.get("date_time"), 0.85),
             _row("fundus authors F1 ≥ 0.85", o["authors_f1"], t.get("authors_f1"), 0.85),
-            _row(f"(fundus authors F1 on the {o['authors_people_truth_pages']} pages whose truth names people only)",
-                 o["authors_f1_people_truth"], t.get("authors_f1_people_truth"), 0.85),
-            _row("(fundus authors F1, names + the credited agency: `authors` ∪ `sourceOrganization`)",
-                 o.get("authors_and_agencies_f1"), t.get("authors_and_agencies_f1"), 0.85),
+            _row(f"(fundus authors F1 of people only, on the {o['authors_people_truth_pages']} pages whose truth "
+                 "names people only)", o["people_f1_people_truth"], t.get("people_f1_people_truth"), 0.85),
             _row(f"(fundus date, same day, on the truth with {len(fundus.get('truth_corrections', {}))} hand-checked "
                  "errors corrected)", o.get("corrected_truth", {}).get("date_day"),
                  t.get("corrected_truth", {}).get("date_day"), 0.97),

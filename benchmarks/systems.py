@@ -18,7 +18,7 @@ class Prediction:
     body: str | None = None
     description: str | None = None
     captions: list[str] = field(default_factory=list)
-    source_organization: str | None = None  # the credited agency (ours: ``sourceOrganization.name``)
+    people: list[str] | None = None  # the authors that are people, where the system tells them apart
 
 
 def ours(html: str, url: str) -> Prediction:
@@ -37,7 +37,7 @@ def ours(html: str, url: str) -> Prediction:
         body=article.articleBody,
         description=article.description,
         captions=[i.caption for i in article.images if i.caption],
-        source_organization=article.sourceOrganization.name if article.sourceOrganization else None,
+        people=[a.name for a in article.authors if a.type == "Person"],
     )
 
 

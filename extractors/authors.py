@@ -1,4 +1,4 @@
-"""Authors: people only, one name each.
+"""Authors: who the page credits for the article, one name each: people first, then organisations.
 
 Sources in order, the first that names a person wins: the JSON-LD article's ``author``, the author
 ``<meta>`` tags, then the byline in the page (``itemprop=author``, ``rel=author``, author links and
@@ -6,11 +6,15 @@ byline elements; never inside a quotation, a figure or a reader comment, nor an 
 an unlabelled name beside the header's date, then a description that is nothing but names. JSON-LD
 authors the page prints only as its editor are dropped; co-authors JSON-LD leaves out are added from
 the article header's author markup. Every raw value is cleaned the same way: "By"/"Von"/"Text:" and job titles
-dropped, lists split ("A, B and C", "A und B, dpa"), organisations, site names, agencies, e-mail
-addresses and photo credits left out. News agencies credited the same way ("dpa", "Reuters/kra",
-"(dpa/afp)", "Theo TTXVN") are kept apart: the record's ``sourceOrganization``, never an author.
-A page whose metadata credits only an agency is not searched for a byline in its markup: the names
-found there belong to teasers and comments.
+dropped, lists split ("A, B and C", "A und B, dpa"), e-mail addresses and photo credits left out.
+
+Organisations are authors of type ``Organization`` (schema.org's ``author`` is a Person or an
+Organization): a news agency credited beside or instead of people ("dpa", "Reuters/kra", "(dpa/afp)",
+"Theo TTXVN"; it is also the record's ``sourceOrganization``), and the newsroom itself ("BBC News",
+"ORF.at") when the page credits it as author and names no person anywhere: sites put their own name
+in the author field by default, so it never hides a byline further down. A page whose metadata credits
+only an agency is not searched for a byline in its markup: the names found there belong to teasers and
+comments.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from .document import Document
 from .jsonld import items, type_names
-from .record import Author, Organization
+from .record import Author, AuthorType, Organization
 from .text import clean, folded
 
 AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
@@ -82,7 +86,8 @@ _NEWSROOM_WORDS = re.compile(
     r"nachrichten|news|online|digital|agency|agentur|media|press|presse|times|post|zeitung|journal|"
     r"magazine?|tribune|herald|gazette|daily|weekly|radio|tv|television|channel|group|ltd|gmbh|inc|"
     r"web|portal|admin|administrator|contributor|guest|gastautor|image|images|photo|getty|istock|shutterstock|"
-    r"agenturen|agencies|agences|agencias)\b",
+    r"agenturen|agencies|agences|agencias|"
+    r"comments?|kommentare?|commentaires?|share|follow|subscribe|print|email|login)\b",  # buttons in a byline row
     re.IGNORECASE)
 _ROLE_WORDS = re.compile(
     r"\b(correspondent|reporter|editor|chief|professor|prof|senior|writer|columnist|analyst|director|"
@@ -189,25 +194,58 @@ def _ld_names(value: Any) -> list[tuple[str, str | None, bool]]:
     return found
 
 
+_ORGANIZATION: AuthorType = "Organization"
+
+
 @dataclass(slots=True)
 class Credits:
-    """Who a page credits for an article: people (the authors) and news agencies."""
+    """Who a page credits for an article: people, news agencies and the newsroom itself."""
 
     people: list[Author] = field(default_factory=list)
-    agencies: list[str] = field(default_factory=list)
+    agencies: list[Author] = field(default_factory=list)
+    newsroom: list[Author] = field(default_factory=list)
 
     def add(self, raw: str, url: str | None, sites: list[str], *, organisation: bool = False) -> None:
         names, agencies = split_credits(raw, sites)
+        raw_text = clean(html.unescape(raw))
         for agency in agencies:
-            if all(agency.casefold() != a.casefold() for a in self.agencies):
-                self.agencies.append(agency)
-        for name in [] if organisation else names:
+            if all(agency.casefold() != a.name.casefold() for a in self.agencies):
+                self.agencies.append(Author(name=agency, nameRaw=raw_text, url=None, type=_ORGANIZATION))
+        if organisation or not names:
+            name = _LEAD_RE.sub("", raw_text)
+            if not agencies and (organisation or _names_site(name, sites)) and _organisation_name(name):
+                self._add_newsroom(Author(name=name, nameRaw=raw_text, url=url, type=_ORGANIZATION))
+            return
+        for name in names:
             if all(a.name.casefold() != name.casefold() for a in self.people):
-                self.people.append(Author(name=name, nameRaw=clean(html.unescape(raw)), url=url))
+                self.people.append(Author(name=name, nameRaw=raw_text, url=url))
+
+    def _add_newsroom(self, credit: Author) -> None:
+        if all(credit.name.casefold() != a.name.casefold() for a in self.newsroom):
+            self.newsroom.append(credit)
+
+    @property
+    def authors(self) -> list[Author]:
+        return self.credited(self.people)
+
+    def credited(self, people: list[Author]) -> list[Author]:
+        """``people`` and the agencies credited; the newsroom only when neither is named."""
+        return people + self.agencies if people or self.agencies else list(self.newsroom)
 
     @property
     def source_organization(self) -> Organization | None:
-        return Organization(name=", ".join(self.agencies), url=None) if self.agencies else None
+        return Organization(name=", ".join(a.name for a in self.agencies), url=None) if self.agencies else None
+
+
+def _names_site(text: str, sites: list[str]) -> bool:
+    """The credit is the site's own name ("FOCUS online" on focus.de, "Euronews")."""
+    key = folded(text)
+    return bool(key) and any(key == folded(site) for site in sites)
+
+
+def _organisation_name(text: str) -> bool:
+    """A credit that can be printed as an organisation's name: no address, no sentence."""
+    return 0 < len(text) <= 80 and "@" not in text and "://" not in text and not text.endswith((".", "!", "?"))
 
 
 def find_credits(doc: Document, site_names: list[str]) -> Credits:

@@ -28,7 +28,7 @@ NEVER_CONTENT = "script, style, noscript, template, iframe, svg, canvas, button,
 PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
     "no_data": re.compile(r"^(no data|không có dữ liệu|chưa có dữ liệu)\.?$", re.IGNORECASE),
     "empty_video": re.compile(r"^(no videos? available|không có video( nào)?|video không khả dụng)\.?$", re.IGNORECASE),
-    "comment_count": re.compile(r"^(comments?|bình luận)\s*\(\d+\)$", re.IGNORECASE),
+    "comment_count": re.compile(r"^(comments?|bình luận)\s*\((\d+|\+)\)$", re.IGNORECASE),  # "Comments (+)": a toggle
     "related_heading": re.compile(r"^(same (tag|category|author)|cùng (thẻ|chuyên mục|tác giả)|tin liên quan|related( articles| news| topics)?|xem thêm|đọc thêm|"
                                   r"ähnliche( artikel| themen)?|verwandte themen|související( témata| články)?)\s*:?$", re.IGNORECASE),
     # A table of contents' label: "Auf dieser Seite:", "In this article".

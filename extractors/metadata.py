@@ -303,8 +303,8 @@ def credits(doc: Document) -> Credits:
 
 
 def authors(doc: Document) -> list[Author]:
-    """People only (see authors.py); site and publisher names are never authors."""
-    return credits(doc).people
+    """The people credited, then the agencies; the newsroom when it is all the page credits (see authors.py)."""
+    return credits(doc).authors
 
 
 def source_organization(doc: Document) -> Organization | None:

@@ -58,7 +58,7 @@ class ArticlePage:
         if found and found[-1].type == "paragraph" and self._byline_people(found[-1].text):
             self._trailing_byline = found.pop().text  # the author's name closing the body (Vietnamese papers)
             self.dropped["byline"] += 1
-        names = [author.name for author in metadata.authors(self.doc)]
+        names = [author.name for author in metadata.credits(self.doc).people]
         for index in range(len(found) - 1, max(len(found) - 3, -1), -1):  # the last two blocks
             if content.is_author_bio(found[index], names):
                 del found[index]  # "Jane Doe is a senior researcher at ...": about the author, not the story
@@ -119,10 +119,10 @@ class ArticlePage:
 
     def authors(self) -> list[Author]:
         """Metadata and bylines; else the name line that closes the body."""
-        found = metadata.authors(self.doc)
-        if not found and self.blocks is not None and self._trailing_byline:
-            found = self._byline_people(self._trailing_byline)
-        return found
+        credits = metadata.credits(self.doc)
+        if not credits.people and self.blocks is not None and self._trailing_byline:
+            return credits.credited(self._byline_people(self._trailing_byline))
+        return credits.authors
 
     def publisher(self) -> Organization | None:
         return metadata.publisher(self.doc)

@@ -14,13 +14,17 @@ from typing import Any, Literal
 
 BlockType = Literal["paragraph", "heading", "quote", "list", "table"]
 QuoteKind = Literal["blockquote", "inline"]
+AuthorType = Literal["Person", "Organization"]
 
 
 @dataclass(slots=True)
 class Author:
+    """One credit: a person, or an organisation the page credits as author (a news agency, the newsroom)."""
+
     name: str
     nameRaw: str | None = None
     url: str | None = None
+    type: AuthorType = "Person"
 
 
 @dataclass(slots=True)

@@ -93,6 +93,12 @@ def test_a_name_line_closing_the_body_is_the_byline() -> None:
     assert [a.name for a in article.authors] == ["Lê Phương"]
 
 
+def test_a_comments_toggle_closing_the_body_is_neither_text_nor_a_byline() -> None:
+    article = page(f"<article><p>{LONG}</p><p>{LONG}</p><p>Comments (+)</p></article>").to_article()
+    assert article is not None and [b.text for b in article.body] == [LONG, LONG]
+    assert article.authors == [] and article.metadata.dropped["comment_count"] == 1
+
+
 def test_a_page_without_prose_is_not_an_article() -> None:
     links = "".join(f'<li><a href="/s/{i}">Story {i}</a></li>' for i in range(40))
     assert page(f"<h1>Latest news</h1><ul>{links}</ul>").to_article() is None

@@ -11,7 +11,7 @@ from extractors import dates, metadata
 from extractors.authors import byline_line, split_credits, split_names
 from extractors.document import Document
 from extractors.images import article_images, split_credit
-from extractors.record import Organization
+from extractors.record import Author, Organization
 
 
 def doc(head: str = "", body: str = "", url: str = "https://news.example.de/a/1") -> Document:
@@ -144,10 +144,22 @@ def test_people_only_one_name_each(raw: str, names: list[str]) -> None:
     assert split_names(raw, ["n-tv.de"]) == names
 
 
-def test_organisation_authors_in_json_ld_are_skipped_and_the_byline_is_read() -> None:
-    page = doc(ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Example News"}}),
-               '<span class="article__author">Von Seb Dumitru</span>')
-    assert [a.name for a in metadata.authors(page)] == ["Seb Dumitru"]
+def test_the_newsroom_credited_in_json_ld_gives_way_to_a_byline() -> None:
+    newsroom = ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Example News"}})
+    page = doc(newsroom, '<span class="article__author">Von Seb Dumitru</span>')
+    assert metadata.authors(page) == [Author(name="Seb Dumitru", nameRaw="Von Seb Dumitru", url=None, type="Person")]
+    # no person anywhere: the newsroom is the author the page credits
+    assert metadata.authors(doc(newsroom, "<p>Text.</p>")) == [
+        Author(name="Example News", nameRaw="Example News", url=None, type="Organization")]
+
+
+def test_the_site_credited_as_a_person_is_an_organisation() -> None:
+    head = ('<meta property="og:site_name" content="FOCUS online">'
+            + ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "FOCUS online"}}))
+    assert [(a.name, a.type) for a in metadata.authors(doc(head, "<p>Text.</p>"))] == [("FOCUS online", "Organization")]
+    # a credit that is neither a person, an agency nor the site is nobody's name
+    other = ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Nachrichten"}})
+    assert metadata.authors(doc(other, "<p>Text.</p>")) == []
 
 
 @pytest.mark.parametrize(("raw", "people", "agencies"), [
@@ -161,10 +173,17 @@ def test_agencies_are_credits_apart_from_people(raw: str, people: list[str], age
     assert split_credits(raw) == (people, agencies)
 
 
-def test_an_agency_in_the_metadata_is_the_source_organization_and_ends_the_search() -> None:
+def test_an_agency_in_the_metadata_is_an_author_and_the_source_organization_and_ends_the_search() -> None:
     page = doc(ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "dpa"}}),
                '<a href="/autor/jane-roe">Von Jane Roe</a>')
-    assert metadata.authors(page) == []
+    assert metadata.authors(page) == [Author(name="dpa", nameRaw="dpa", url=None, type="Organization")]
+    assert metadata.source_organization(page) == Organization(name="dpa", url=None)
+
+
+def test_people_come_first_then_the_agencies_credited_beside_them() -> None:
+    page = doc('<meta name="author" content="Felix Schröder und Jörg Soldwisch, dpa">', "<p>Text.</p>")
+    assert [(a.name, a.type) for a in metadata.authors(page)] == [
+        ("Felix Schröder", "Person"), ("Jörg Soldwisch", "Person"), ("dpa", "Organization")]
     assert metadata.source_organization(page) == Organization(name="dpa", url=None)
 
 
