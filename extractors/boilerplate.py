@@ -133,9 +133,8 @@ _NEGATIVE_ANYWHERE = (
     r"newsticker|ticker|teaser-?list|rating|feedback|donat|bottom-?bar|banner"
 )
 _NEGATIVE_ALONE = r"ads?|ad-?slot|nav|tags?|meta|date|time|aside|rail|share|social|print|email|header|breaking|teaser"
-# The same short words as camelCase parts: ``RightRailContainer``, ``articleMeta``.
-_CAMEL_ALONE_RE = re.compile(r"(?:^|[\s_\-]|(?<=[a-z]))(?:Ads?|Nav|Tags?|Meta|Aside|Rail|Share|Social|Sidebar|Related|"
-                             r"Promo|Teaser|Recirc|Newsletter|Byline|Comments?)(?=$|[\s_\-\dA-Z])")
+# The same short words as camelCase parts: ``RightRailContainer``, ``articleMeta`` (compiled below).
+_CAMEL_ALONE = r"Ads?|Nav|Tags?|Meta|Aside|Rail|Share|Social|Sidebar|Related|Promo|Teaser|Recirc|Newsletter|Byline|Comments?"
 # Reader comments: boilerplate even where they outweigh the article. (Run on lower-cased names, no re.I:
 # several times faster on long alternations; so is POSITIVE_HINT_RE.)
 COMMENTS_HINT_RE = re.compile(r"comments?(?![a-z])|commentlist|disqus|(?:^|[\s_\-])respond(?:$|[\s_\-])")
@@ -205,7 +204,11 @@ def _trie_pattern(words: list[str]) -> str:
 # The same patterns for one name (no whitespace), prefixes merged; and a necessary condition of any of
 # them, on the lower-cased name: most names ("container", "row", "col-md-6") match none, and this one
 # search rules them out (names with capitals are also checked for camelCase parts).
-_NEGATIVE_ALONE_NAME = rf"(?:^|[\s_\-])(?:{_trie_pattern(_literals(_NEGATIVE_ALONE))})\d*(?:$|[\s_\-])"
+# (Word bounds as lookarounds: "at the start or after a separator" is "not after a non-separator"; the
+# same matches, and the search no longer tries a two-way alternative at every position.)
+_NEGATIVE_ALONE_NAME = rf"(?<![^\s_\-])(?:{_trie_pattern(_literals(_NEGATIVE_ALONE))})\d*(?![^\s_\-])"
+# Start of the name, a separator or a lower-case letter before the word; a separator, digit or capital after.
+_CAMEL_ALONE_RE = re.compile(rf"(?<![^\s_\-a-z])(?:{_trie_pattern(_literals(_CAMEL_ALONE))})(?=$|[\s_\-\dA-Z])")
 _POSITIVE_NAME_RE = re.compile(rf"{_trie_pattern(_literals(_POSITIVE_WORDS))}|^prose$")
 _NEGATIVE_NAME_RE = re.compile(rf"{_trie_pattern(_literals(_NEGATIVE_ANYWHERE))}|{_NEGATIVE_ALONE_NAME}")
 _ANY_HINT_RE = re.compile(

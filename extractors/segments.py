@@ -160,9 +160,17 @@ class Reading:
         return self.containers[-1]
 
 
+# Every class HIDDEN_CLASS_RE names contains one of these: most class strings contain none, and four
+# substring tests are cheaper than the search (class strings are mostly new to the cache on a new site).
+_HIDDEN_CLASS_PARTS = ("hid", "d-none", "invisible", "sr-only")
+
+
 @lru_cache(maxsize=16384)
 def _hidden_class(classes: str) -> bool:
-    return HIDDEN_CLASS_RE.search(classes) is not None
+    for part in _HIDDEN_CLASS_PARTS:
+        if part in classes:
+            return HIDDEN_CLASS_RE.search(classes) is not None
+    return False
 
 
 def _hidden_style(style: str | None) -> bool:
