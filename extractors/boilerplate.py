@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .memo import StringMemo
 from .text import clean
 
 # Elements that never hold article text. Pruned before content scoring reads the tree. (Not ``form``:
@@ -216,18 +216,23 @@ _ANY_HINT_RE = re.compile(
     rf"{_NEGATIVE_ALONE_NAME}")
 
 
-@lru_cache(maxsize=32768)
 def names_verdict(names: str) -> tuple[int, bool]:
     """(hint, caption) of an element's names (class, id, role, itemprop joined).
 
     The hint: +1 a content container, -1 boilerplate, ``ALWAYS_BOILERPLATE`` reader comments, 0 nothing;
     a content name wins over any boilerplate name. ``caption``: the names mark a caption (never with +1).
 
-    Each whitespace-separated name is judged on its own and cached: pages and sites repeat the same
-    class names, so the patterns run once per distinct name (none of them spans a space)."""
+    Each whitespace-separated name is judged on its own and remembered: pages and sites repeat the same
+    class names, so the patterns run once per distinct name (none of them spans a space). Hot loops look
+    the memo up directly: ``NAMES_VERDICTS[names]``."""
+    return NAMES_VERDICTS[names]
+
+
+def _names_verdict(names: str) -> tuple[int, bool]:
     result, caption = 0, False
+    word_verdicts = _NAME_VERDICTS
     for name in names.split():
-        verdict, is_caption = _name_verdict(name)
+        verdict, is_caption = word_verdicts[name]
         if verdict > 0:
             return verdict, False
         result = min(result, verdict)
@@ -235,7 +240,6 @@ def names_verdict(names: str) -> tuple[int, bool]:
     return result, caption
 
 
-@lru_cache(maxsize=65536)
 def _name_verdict(name: str) -> tuple[int, bool]:
     lowered = name.lower()
     is_caption = CAPTION_HINT_RE.search(lowered) is not None
@@ -246,6 +250,10 @@ def _name_verdict(name: str) -> tuple[int, bool]:
     if COMMENTS_HINT_RE.search(lowered):
         return ALWAYS_BOILERPLATE, is_caption
     return (-1 if _NEGATIVE_NAME_RE.search(lowered) or _CAMEL_ALONE_RE.search(name) else 0), is_caption
+
+
+_NAME_VERDICTS = StringMemo(_name_verdict, 65536)
+NAMES_VERDICTS = StringMemo(_names_verdict, 32768)
 
 
 def placeholder_rule(text: str) -> str | None:

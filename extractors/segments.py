@@ -14,7 +14,7 @@ of the prose: wrappers such as ``<div class="content-with-sidebar">`` or WordPre
 ``<article class="post tag-news">`` would otherwise hide the article itself.
 
 Speed matters here (this pass is most of an extraction): one Python step per node, names judged
-once per distinct class string (cached), no per-node objects for inline elements.
+once per distinct class string (memoised), no per-node objects for inline elements.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .boilerplate import ALWAYS_BOILERPLATE, HIDDEN_CLASS_RE, names_verdict
+from .boilerplate import ALWAYS_BOILERPLATE, HIDDEN_CLASS_RE, NAMES_VERDICTS
+from .memo import StringMemo
 
 INLINE_TAGS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
@@ -165,12 +165,14 @@ class Reading:
 _HIDDEN_CLASS_PARTS = ("hid", "d-none", "invisible", "sr-only")
 
 
-@lru_cache(maxsize=16384)
 def _hidden_class(classes: str) -> bool:
     for part in _HIDDEN_CLASS_PARTS:
         if part in classes:
             return HIDDEN_CLASS_RE.search(classes) is not None
     return False
+
+
+_HIDDEN_CLASSES = StringMemo(_hidden_class, 16384)
 
 
 def _hidden_style(style: str | None) -> bool:
@@ -223,7 +225,7 @@ def read(root: LexborNode) -> Reading:
     link_chars = 0
     # Frames: (children, inside a link, the element's Totals when it is a block element, else None).
     stack: list[tuple] = [(root.iter(include_text=True), False, root_totals)]
-    kinds, text_id, kind_of, verdict_of, hidden_class = _KINDS, _TEXT_ID, _kind_of, names_verdict, _hidden_class
+    kinds, text_id, kind_of, verdicts, hidden_classes = _KINDS, _TEXT_ID, _kind_of, NAMES_VERDICTS, _HIDDEN_CLASSES
 
     def close(owner: Totals) -> None:
         nonlocal link_chars
@@ -260,7 +262,7 @@ def read(root: LexborNode) -> Reading:
             caption = False
             if attrs:
                 classes = attrs.get("class")
-                if (classes and hidden_class(classes)) or ("style" in attrs and _hidden_style(attrs["style"])):
+                if (classes and hidden_classes[classes]) or ("style" in attrs and _hidden_style(attrs["style"])):
                     continue
                 if kind == _LINK:  # a link never owns its text: "tag" and "keyword" links sit inside sentences
                     stack.append((child.iter(include_text=True), True, None))
@@ -274,7 +276,7 @@ def read(root: LexborNode) -> Reading:
                     if (extra := attrs.get("itemprop")) is not None:
                         names = f"{names} {extra}"
                 if names:
-                    node_hint, caption = verdict_of(names)
+                    node_hint, caption = verdicts[names]
             elif kind == _LINK:
                 stack.append((child.iter(include_text=True), True, None))
                 break
