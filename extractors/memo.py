@@ -16,14 +16,18 @@ class StringMemo(dict[str, V], Generic[V]):
     lru_cache's linked list of entries node by node (a full collection took ~6 ms longer with the
     name caches full)."""
 
-    __slots__ = ("compute", "limit")
+    __slots__ = ("compute", "distinct", "limit")
 
     def __init__(self, compute: Callable[[str], V], limit: int) -> None:
         super().__init__()
         self.compute, self.limit = compute, limit
+        # One object per distinct value: a new tuple per key would be a new object for the collector to
+        # track, and thousands of them surviving a page's collections bring on full collections.
+        self.distinct: dict[V, V] = {}
 
     def __missing__(self, key: str) -> V:
         if len(self) >= self.limit:
             self.clear()
-        value = self[key] = self.compute(key)
+        value = self.compute(key)
+        value = self[key] = self.distinct.setdefault(value, value)
         return value
