@@ -68,11 +68,11 @@ _AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?=[\s.
 _AFTER_INVERTED_RE = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_EN_VERBS})\s+(?P<who>{_WHO})\s*(?=[.,;!?]|$)", re.IGNORECASE)
 # A Chinese diplomatic official said: "…"   /   Ông X nhấn mạnh rằng “…”   /   X told reporters that "…"
 # Words between the verb and the quote ("told reporters", "said in a statement") need "that"/"rằng" or ":".
-_BEFORE_RE = re.compile(
-    rf"(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?P<object>(?:\s+[^\s:;.!?{_OPEN}{_CLOSE}»]+){{0,5}}?)"
-    r"(?P<end>\s+(?:that|rằng|là)\s*[:,]?|\s*[:,])?\s*$",
-    re.IGNORECASE,
-)
+_BEFORE_TAIL = (rf"(?P<verb>{_VERB})(?P<object>(?:\s+[^\s:;.!?{_OPEN}{_CLOSE}»]+){{0,5}}?)"
+                r"(?P<end>\s+(?:that|rằng|là)\s*[:,]?|\s*[:,])?\s*$")
+_BEFORE_RE = re.compile(rf"(?P<who>{_WHO})\s+{_BEFORE_TAIL}", re.IGNORECASE)
+# Its part from the verb on: where this finds nothing, _BEFORE_RE cannot match (see _before_attribution).
+_BEFORE_TAIL_RE = re.compile(_BEFORE_TAIL, re.IGNORECASE)
 _VERB_WORD_RE = re.compile(rf"(?<!\w)(?:{_VERB})(?!\w)", re.IGNORECASE)
 # Words from _BEFORE_RE's verb to the end: the verb (up to 2), the object (up to 5), "that" and ":" (up to 2).
 _BEFORE_TAIL_WORDS = 2 + 5 + 2 + 1  # one spare
@@ -202,6 +202,10 @@ def _before_attribution(before: str) -> re.Match[str] | None:
     tail_start = len(words[0]) if len(words) > _BEFORE_TAIL_WORDS else 0
     verb = _VERB_WORD_RE.search(before, tail_start)
     if verb is None:
+        return None
+    # A match's verb starts at a word boundary at or after this first one, and the pattern's part from its
+    # verb on matches there: when that part matches nowhere from here, no match (two in three such texts).
+    if _BEFORE_TAIL_RE.search(before, verb.start()) is None:
         return None
     who_end = len(before[:verb.start()].rstrip())  # the speaker phrase ends where the space before the verb begins
     start = max(0, who_end - _WHO_MAX, *(before.rfind(mark, 0, who_end) + 1 for mark in _NOT_IN_WHO))
