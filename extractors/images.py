@@ -39,11 +39,17 @@ _MAX_CAPTION_CHARS = 600
 _IMAGE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _DURATION_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])\s*(min|minutes?|$)|\bduration\b", re.IGNORECASE)
 PICTURE_NAMES_RE = re.compile(r"caption|credit|image|img|photo|picture|media|figure|gallery", re.IGNORECASE)
+_PICTURE_NAMES_LOWER_RE = re.compile(PICTURE_NAMES_RE.pattern)
 # Widgets around an article whose pictures are other pages' (teasers) or the site's (sharing, ads).
-NOT_ARTICLE_PICTURES_RE = re.compile(
+_NOT_ARTICLE_WORDS = (
     r"related|recommend|teaser|promo|more-?stories|sidebar|(?:^|[\s_-])rail|outbrain|taboola|newsletter|"
     r"comments?(?![a-z])|advert|sponsor|share|social|(?:^|[\s_-])nav|footer|menu|trending|popular|avatar|"
-    r"(?<=[a-z])(?:Related|Teaser|Promo|Rail|Sidebar)", re.IGNORECASE)
+)
+_CAMEL_WIDGET_WORDS = "Related|Teaser|Promo|Rail|Sidebar"
+NOT_ARTICLE_PICTURES_RE = re.compile(rf"{_NOT_ARTICLE_WORDS}(?<=[a-z])(?:{_CAMEL_WIDGET_WORDS})", re.IGNORECASE)
+# The same two on lower-cased ASCII names, without re.I (several times faster; on ASCII text re.I only
+# equates the two cases of a letter, so the matches are the same).
+_NOT_ARTICLE_PICTURES_LOWER_RE = re.compile(rf"{_NOT_ARTICLE_WORDS}(?<=[a-z])(?:{_CAMEL_WIDGET_WORDS.lower()})")
 # Text blocks a picture may sit in whose text is prose, not a caption.
 _TEXT_BLOCKS = frozenset({"p", "li", "td", "blockquote", "article", "main", "section", "body"})
 
@@ -60,7 +66,10 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
 
 
 def image_url(img: LexborNode, base_url: str) -> str | None:
-    attrs = img.attributes
+    return _image_url(img.attributes, base_url)
+
+
+def _image_url(attrs: dict[str, str | None], base_url: str) -> str | None:
     for attr in _LAZY_ATTRS:
         value = attrs.get(attr)
         if value and not value.startswith("data:"):
@@ -136,7 +145,13 @@ def _in_boilerplate(node: LexborNode, scope: LexborNode, verdicts: dict[int, boo
 @lru_cache(maxsize=8192)
 def _widget_names(classes: str | None, element_id: str | None) -> bool:
     names = " ".join(v for v in (classes, element_id) if v)
-    return bool(names and NOT_ARTICLE_PICTURES_RE.search(names) and not POSITIVE_HINT_RE.search(names.lower())
+    if not names:
+        return False
+    lowered = names.lower()
+    if names.isascii():  # (class names almost always are)
+        return bool(_NOT_ARTICLE_PICTURES_LOWER_RE.search(lowered) and not POSITIVE_HINT_RE.search(lowered)
+                    and not _PICTURE_NAMES_LOWER_RE.search(lowered))
+    return bool(NOT_ARTICLE_PICTURES_RE.search(names) and not POSITIVE_HINT_RE.search(lowered)
                 and not PICTURE_NAMES_RE.search(names))
 
 
@@ -213,8 +228,8 @@ def article_images(doc: Document, root: LexborNode) -> list[Image]:
     for img in scope.css(_PICTURE_SELECTOR):
         if img.tag not in ("img", "amp-img") and img.mem_id not in captions:
             continue  # a lazy-loading wrapper counts only when it is the picture a caption names
-        url = image_url(img, doc.url)
         attrs = img.attributes
+        url = _image_url(attrs, doc.url)
         if not url or not _is_picture(url, attrs) or _in_boilerplate(img, scope, verdicts):
             continue
         caption, credit = captions.get(img.mem_id) or _container_caption(img, container_texts)
