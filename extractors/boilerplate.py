@@ -284,6 +284,13 @@ _REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
 _FAST_WIDGET_LINES = [(rule, re.compile(p.pattern, p.flags & ~re.IGNORECASE), bool(p.flags & re.IGNORECASE),
                        _REQUIRED_WORDS.get(rule, ()))
                       for rule, p in WIDGET_LINES.items()]
+# The rules run on lower-cased text that need no required word, joined into one pattern (an alternation
+# matches where one of its parts would): most lines match none of them, and one search rules out all ten.
+_PLAIN_LOWERED = [p for _rule, p, on_lowered, required in _FAST_WIDGET_LINES if on_lowered and not required]
+if len({p.flags for p in _PLAIN_LOWERED}) != 1 or any(re.search(r"\\\d|\(\?P=", p.pattern) for p in _PLAIN_LOWERED):
+    raise ValueError("widget patterns with other flags or backreferences cannot be joined")
+_ANY_PLAIN_LOWERED_RE = re.compile("|".join(f"(?:{p.pattern})" for p in _PLAIN_LOWERED), _PLAIN_LOWERED[0].flags)
+_OTHER_WIDGET_LINES = [entry for entry in _FAST_WIDGET_LINES if not entry[2] or entry[3]]
 
 
 def widget_rule(text: str) -> str | None:
@@ -291,7 +298,8 @@ def widget_rule(text: str) -> str | None:
     if len(text) > 300:
         return None
     lowered = text.lower()
-    for rule, pattern, on_lowered, required in _FAST_WIDGET_LINES:
+    rules = _FAST_WIDGET_LINES if _ANY_PLAIN_LOWERED_RE.search(lowered) else _OTHER_WIDGET_LINES
+    for rule, pattern, on_lowered, required in rules:
         if required:
             for word in required:  # (a loop, not any() over a generator: this runs for every short line)
                 if word in lowered:
