@@ -105,12 +105,20 @@ def _loads_lenient(raw: str) -> Any:
     raw = raw.strip()
     if not raw:
         return None
-    for candidate in (raw, _JSON_COMMENT_RE.sub("", raw), raw.replace("\n", " ").replace("\t", " ")):
+    for repair in _JSON_REPAIRS:  # (the repaired texts only made when needed: a page's JSON-LD can be 1 MB)
         try:
-            return json.loads(candidate, strict=False)
+            return json.loads(repair(raw), strict=False)
         except ValueError:
             continue
     return None
+
+
+# The text as it is, then without HTML/JS comment markers, then with raw line breaks and tabs as spaces.
+_JSON_REPAIRS = (
+    lambda raw: raw,
+    lambda raw: _JSON_COMMENT_RE.sub("", raw),
+    lambda raw: raw.replace("\n", " ").replace("\t", " "),
+)
 
 
 def _flatten_jsonld(data: Any) -> Iterator[dict[str, Any]]:
