@@ -28,6 +28,7 @@ class StringMemo(dict[str, V], Generic[V]):
     def __missing__(self, key: str) -> V:
         if len(self) >= self.limit:
             self.clear()
+            self.distinct.clear()  # (bounded too, should a memo ever have many distinct values)
         value = self.compute(key)
         value = self[key] = self.distinct.setdefault(value, value)
         return value
