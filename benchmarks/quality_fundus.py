@@ -80,6 +80,10 @@ def score_page(outcome: Outcome) -> dict[str, Any]:
         "captions_found": sum(caption_matches(c, pred.captions) for c in true_captions),
         "captions_true": len(true_captions),
         "captions_predicted": len(pred.captions),
+        # Precision where the truth lists captions: its lists are not always complete, so a real caption
+        # can count as wrong; a relative measure (junk such as bylines and sign-up boxes taken for captions).
+        "captions_checked": len(pred.captions) if true_captions else 0,
+        "captions_right": sum(any(caption_matches(t, [c]) for t in true_captions) for c in pred.captions),
     }
 
 
@@ -120,6 +124,8 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
         "caption_recall": sum(s["captions_found"] for s in scored) / captions_true if captions_true else None,
         "captions_true": captions_true,
         "captions_predicted": sum(s["captions_predicted"] for s in scored),
+        "caption_precision": (sum(s["captions_right"] for s in scored) / checked
+                              if (checked := sum(s["captions_checked"] for s in scored)) else None),
     }
 
 
@@ -148,7 +154,7 @@ def main() -> None:
               f"{summary['authors_people_truth_pages']}) bodyF1={summary['body']['f1']:.4f} "
               f"(P={summary['body']['precision']:.3f} R={summary['body']['recall']:.3f}; "
               f"+summary {summary['body_vs_summary_and_paragraphs']['f1']:.4f}) "
-              f"captions={summary['caption_recall'] or 0:.3f} errors={systems[system]['health']['errors']} "
+              f"captions={summary['caption_recall'] or 0:.3f} (precision {summary['caption_precision'] or 0:.3f}) errors={systems[system]['health']['errors']} "
               f"max={systems[system]['health']['max_seconds']}s")
         fixed = summary["corrected_truth"]
         print(f"{'':<18} corrected truth ({len(TRUTH_CORRECTIONS)} pages): day={fixed['date_day']:.3f} "

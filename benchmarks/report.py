@@ -98,14 +98,15 @@ def build() -> str:
     if fundus:
         lines += ["### fundus set (178 pages, 121 publishers)", "",
                   ("| system | headline | date (day) | date (instant) | authors F1 (P / R) | body F1 (P / R) "
-                   "| body F1 vs summary+paragraphs | caption recall |"), "|---|---|---|---|---|---|---|---|"]
+                   "| body F1 vs summary+paragraphs | caption recall (precision) |"), "|---|---|---|---|---|---|---|---|"]
         for name, result in fundus["systems"].items():
             s = result["scores"]
             lines.append(
                 f"| {name} | {s['headline']:.3f} | {s['date_day']:.3f} | {_fmt(s['date_time'])} | "
                 f"{s['authors_f1']:.3f} ({s['authors_precision']:.3f} / {s['authors_recall']:.3f}) | "
                 f"{s['body']['f1']:.4f} ({s['body']['precision']:.3f} / {s['body']['recall']:.3f}) | "
-                f"{s['body_vs_summary_and_paragraphs']['f1']:.4f} | {_fmt(s['caption_recall'])} |")
+                f"{s['body_vs_summary_and_paragraphs']['f1']:.4f} | {_fmt(s['caption_recall'])} "
+                f"({_fmt(s.get('caption_precision'))}) |")
         lines.append("")
     if speed:
         lines += [f"### Speed (one core: CPU {speed['cpu']}; HTML in memory; median of {speed['repeat']} run(s) per page)",

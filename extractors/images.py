@@ -37,7 +37,9 @@ _NOT_PICTURE_RE = re.compile(r"logo|icon|avatar|sprite|placeholder|spacer|blank\
 _NOT_PICTURE_LOWER_RE = re.compile(_NOT_PICTURE_RE.pattern)
 _MAX_CAPTION_CHARS = 600
 _IMAGE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
-_DURATION_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])\s*(min|minutes?|$)|\bduration\b", re.IGNORECASE)
+# A video's length: "3:20 min", "... 3:20" at the end, or "2:34 Title" in front.
+_DURATION_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])\s*(min|minutes?|$)|^\d{1,2}:\d{2}(?::\d{2})?\s|\bduration\b",
+                          re.IGNORECASE)
 PICTURE_NAMES_RE = re.compile(r"caption|credit|image|img|photo|picture|media|figure|gallery", re.IGNORECASE)
 _PICTURE_NAMES_LOWER_RE = re.compile(PICTURE_NAMES_RE.pattern)
 # Widgets around an article whose pictures are other pages' (teasers) or the site's (sharing, ads).
@@ -50,6 +52,23 @@ NOT_ARTICLE_PICTURES_RE = re.compile(rf"{_NOT_ARTICLE_WORDS}(?<=[a-z])(?:{_CAMEL
 # The same two on lower-cased ASCII names, without re.I (several times faster; on ASCII text re.I only
 # equates the two cases of a letter, so the matches are the same).
 _NOT_ARTICLE_PICTURES_LOWER_RE = re.compile(rf"{_NOT_ARTICLE_WORDS}(?<=[a-z])(?:{_CAMEL_WIDGET_WORDS.lower()})")
+# A picture's own box (three levels up) named for an author's headshot or a sign-up form: not an article picture
+# (searched close to the picture only: WordPress names whole posts "author-jane").
+_PORTRAIT_OR_FORM_RE = re.compile(
+    r"author|byline|avatar|profile[-_]?(?:pic|image|photo|img)|signup|sign-up|slidein|subscribe|newsletter",
+    re.IGNORECASE)
+# A video player's labels ("Video", "watch now", "Video Loading Video Unavailable Click to play ..."), not a caption.
+_PLAYER_TEXT_RE = re.compile(r"^(?:video|watch now|watch|play(?: video)?)$|^video loading\b|\bclick to play\b",
+                             re.IGNORECASE)
+# A byline row, not a caption: "Von Christian Unger, Redakteur 09.09.2025, 09:58 Uhr",
+# "Jen Mills Published Jul 17, 2024, 11:21am", "Edgar Schuler Publiziert heute um 12:19 Uhr".
+_DATEISH = (r"(?:\d{1,2}[./:]\d{1,2}|\d{4}-\d{2}|heute|today|gestern|yesterday|"
+            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
+_BYLINE_CAPTION_RE = re.compile(
+    rf"^(?:von|by)\s+(?!(?:links|rechts|oben|unten|left|right|the|a|an)\b)[^\d]{{3,60}}?{_DATEISH}|"
+    rf"\b(?:published|posted|updated|publiziert|aktualisiert|veröffentlicht|publié|mis à jour|publicado|"
+    rf"actualizado|pubblicato)\b[\s:]*(?:\S+\s+){{0,3}}?{_DATEISH}",
+    re.IGNORECASE)
 # Text blocks a picture may sit in whose text is prose, not a caption.
 _TEXT_BLOCKS = frozenset({"p", "li", "td", "blockquote", "article", "main", "section", "body"})
 
@@ -230,9 +249,13 @@ def article_images(doc: Document, root: LexborNode) -> list[Image]:
             continue  # a lazy-loading wrapper counts only when it is the picture a caption names
         attrs = img.attributes
         url = _image_url(attrs, doc.url)
-        if not url or not _is_picture(url, attrs) or _in_boilerplate(img, scope, verdicts):
+        if not url or not _is_picture(url, attrs) or _in_boilerplate(img, scope, verdicts) or _portrait_or_form(img):
             continue
         caption, credit = captions.get(img.mem_id) or _container_caption(img, container_texts)
+        if caption and _BYLINE_CAPTION_RE.search(caption):
+            continue  # the author's headshot beside the byline ("Von Jane Roe, Redakteurin 09.09.2025")
+        if caption and _PLAYER_TEXT_RE.search(caption):
+            caption = None  # a video's poster and its player's labels
         if caption is None and credit is None and (_links_elsewhere(img) or (
                 in_body is not None and img.mem_id not in in_body and not _in_figure(img))):
             continue  # no caption and a link to another page (a teaser), or beside the body and no <figure>
@@ -245,6 +268,7 @@ def _container_caption(img: LexborNode, texts: dict[int, str]) -> tuple[str | No
     """A caption without caption markup: the short text of the picture's own container
     (``<div class="media"><img><span class="mediaInfo">Caption</span></div>``). ``texts`` keeps each
     container's text for the page."""
+    href = _page_link(img)
     node = img.parent
     for _ in range(3):
         if node is None or node.tag in _TEXT_BLOCKS:
@@ -256,7 +280,12 @@ def _container_caption(img: LexborNode, texts: dict[int, str]) -> tuple[str | No
             if len(text) > _MAX_CAPTION_CHARS or node.css_first("p, li, h1, h2, h3, h4") is not None and \
                     len(node.css("img, amp-img")) > 1:
                 return None, None  # prose around several pictures: a part of the body, not one picture's box
-            links = sum(len(clean(a.text())) for a in node.css("a[href]"))
+            anchors = node.css("a[href]")
+            if href is not None and not _caption_named(node) and \
+                    any(_same_page(a.attributes.get("href"), href) and a.text().strip() for a in anchors):
+                return None, None  # the picture and a titled link lead to the same page: a teaser card
+            # (a link's own text is link text too: a teaser card's title around its picture)
+            links = len(text) if node.tag == "a" else sum(len(clean(a.text())) for a in anchors)
             if links >= 0.5 * len(text) or _DURATION_RE.search(text) or widget_rule(text) or placeholder_rule(text):
                 return None, None  # a linked title or a video length: a teaser; or a widget's line
             return _caption_parts(node)
@@ -266,13 +295,44 @@ def _container_caption(img: LexborNode, texts: dict[int, str]) -> tuple[str | No
 
 def _links_elsewhere(img: LexborNode) -> bool:
     """A picture inside a link to another page: a teaser's thumbnail (a link to the image file is fine)."""
+    return _page_link(img) is not None
+
+
+def _page_link(img: LexborNode) -> str | None:
+    """The ``href`` of the link around a picture when it leads to another page (not to the image file)."""
     node = img.parent
     for _ in range(3):
         if node is None:
-            return False
+            return None
         if node.tag == "a":
-            href = (node.attributes.get("href") or "").split("?", 1)[0].lower()
-            return bool(href) and not href.startswith(("#", "javascript")) and not href.endswith(_IMAGE_FILES)
+            href = node.attributes.get("href") or ""
+            path = href.split("?", 1)[0].lower()
+            linked = bool(path) and not path.startswith(("#", "javascript")) and not path.endswith(_IMAGE_FILES)
+            return href if linked else None
+        node = node.parent
+    return None
+
+
+def _same_page(href: str | None, other: str) -> bool:
+    """Two links to one page, tracking parameters aside (``?utm_source=...``)."""
+    return href is not None and href.split("?", 1)[0] == other.split("?", 1)[0]
+
+
+def _caption_named(node: LexborNode) -> bool:
+    """A ``<figure>`` or an element named like a caption box (``wf_caption``): its links are credits."""
+    return node.tag == "figure" or "caption" in (node.attributes.get("class") or "").lower()
+
+
+def _portrait_or_form(img: LexborNode) -> bool:
+    """The picture's own box (itself and three levels up) is named for an author's headshot or a sign-up form."""
+    node: LexborNode | None = img
+    for _ in range(4):
+        if node is None:
+            return False
+        attrs = node.attributes
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if names != " " and _PORTRAIT_OR_FORM_RE.search(names):
+            return True
         node = node.parent
     return False
 

@@ -269,6 +269,34 @@ def test_captions_credits_and_lazy_sources() -> None:
         ("https://news.example.de/img/harbour.jpg", "Port at dawn.", "AP")]
 
 
+def _captions(body: str) -> list[tuple[str, str | None]]:
+    page = doc(body=f"<article><h1>Title</h1><p>Text of the article, long enough to be prose for sure.</p>{body}</article>")
+    return [(i.url.rsplit("/", 1)[-1], i.caption) for i in article_images(page, page.tree.css_first("article"))]
+
+
+def test_bylines_headshots_and_sign_up_boxes_are_not_article_pictures() -> None:
+    assert _captions('<figure><img src="/a.jpg"><figcaption>Von Jane Roe, Redakteurin 09.09.2025, 09:58 Uhr'
+                     '</figcaption></figure><figure><img src="/b.jpg"><figcaption>Von links: Anna und Bernd'
+                     '</figcaption></figure>') == [("b.jpg", "Von links: Anna und Bernd")]
+    assert _captions('<div><img src="/c.jpg"><span>Jen Mills, Senior Reporter Published Jul 17, 2024, 11:21am | Updated Jul 17, 2024</span></div>') == []
+    assert _captions('<div class="author-box"><img src="/d.jpg"><span>Jane Roe</span></div>'
+                     '<div class="c-inlineSignup__image"><img src="/e.jpg"><span>Get daily news</span></div>') == []
+
+
+def test_a_teaser_card_gives_no_caption_but_a_gallery_link_does() -> None:
+    card = ('<div class="card"><a href="/other-story?utm_source=x"><img src="/f.jpg"></a>'
+            '<h3><a href="/other-story">Another story</a></h3><p>Its summary, longer than the title of the card.</p></div>')
+    assert _captions(card) == []  # no caption, and a link to another page: a teaser's picture
+    gallery = '<div class="thumb"><a href="/photos?id=1"><img src="/g.jpg"></a><span>Officials at the meeting.</span></div>'
+    assert _captions(gallery) == [("g.jpg", "Officials at the meeting.")]
+
+
+def test_a_video_players_labels_are_no_caption() -> None:
+    assert _captions('<figure><img src="/h.jpg"><figcaption>Video Loading Video Unavailable Click to play'
+                     '</figcaption></figure>') == [("h.jpg", None)]
+    assert _captions('<div class="media"><img src="/i.jpg"><span>2:34 Drills with Belarus</span></div>') == [("i.jpg", None)]
+
+
 @pytest.mark.parametrize(("text", "parts"), [
     ("Y bác sĩ nội soi cho bệnh nhân. Ảnh: Bệnh viện cung cấp", ("Y bác sĩ nội soi cho bệnh nhân.", "Bệnh viện cung cấp")),
     ("Port at dawn. (Source: Reuters)", ("Port at dawn.", "Reuters")),
