@@ -12,7 +12,6 @@ from crawler.report import CrawlReport, build_report, is_filled, report_path_for
 from extractors.record import ARTICLE_FIELDS
 
 STATS = {
-    "start_time": datetime.now(UTC) - timedelta(seconds=5),
     "pages/fetched": 12,
     "articles/skipped/not_article": 2,
     "articles/skipped/http_404": 1,
@@ -30,7 +29,9 @@ STATS = {
 
 
 def test_build_report():
-    report = build_report(STATS, Counter({"headline": 8, "datePublished": 6}), 8, spider="vietnam_vn",
+    # started 5 s ago as the test runs, not as the module was imported: the suite's crawls run in between
+    stats = {**STATS, "start_time": datetime.now(UTC) - timedelta(seconds=5)}
+    report = build_report(stats, Counter({"headline": 8, "datePublished": 6}), 8, spider="vietnam_vn",
                           reason="finished", arguments={"since": "2026-11-21"}, outputs=["output/x.jsonl"])
     assert report["pages_fetched"] == 12
     assert report["articles_written"] == 8
