@@ -251,12 +251,13 @@ def article_images(doc: Document, root: LexborNode) -> list[Image]:
         url = _image_url(attrs, doc.url)
         if not url or not _is_picture(url, attrs) or _in_boilerplate(img, scope, verdicts) or _portrait_or_form(img):
             continue
-        caption, credit = captions.get(img.mem_id) or _container_caption(img, container_texts)
+        link = _page_link(img)
+        caption, credit = captions.get(img.mem_id) or _container_caption(img, link, container_texts)
         if caption and _BYLINE_CAPTION_RE.search(caption):
             continue  # the author's headshot beside the byline ("Von Jane Roe, Redakteurin 09.09.2025")
         if caption and _PLAYER_TEXT_RE.search(caption):
             caption = None  # a video's poster and its player's labels
-        if caption is None and credit is None and (_links_elsewhere(img) or (
+        if caption is None and credit is None and (link is not None or (
                 in_body is not None and img.mem_id not in in_body and not _in_figure(img))):
             continue  # no caption and a link to another page (a teaser), or beside the body and no <figure>
         found.append(Image(url=url, caption=caption, credit=credit, alt=or_none(attrs.get("alt")),
@@ -264,11 +265,10 @@ def article_images(doc: Document, root: LexborNode) -> list[Image]:
     return _merge_duplicates(found)
 
 
-def _container_caption(img: LexborNode, texts: dict[int, str]) -> tuple[str | None, str | None]:
+def _container_caption(img: LexborNode, href: str | None, texts: dict[int, str]) -> tuple[str | None, str | None]:
     """A caption without caption markup: the short text of the picture's own container
-    (``<div class="media"><img><span class="mediaInfo">Caption</span></div>``). ``texts`` keeps each
-    container's text for the page."""
-    href = _page_link(img)
+    (``<div class="media"><img><span class="mediaInfo">Caption</span></div>``). ``href`` is where the
+    picture links to (:func:`_page_link`); ``texts`` keeps each container's text for the page."""
     node = img.parent
     for _ in range(3):
         if node is None or node.tag in _TEXT_BLOCKS:
@@ -293,13 +293,9 @@ def _container_caption(img: LexborNode, texts: dict[int, str]) -> tuple[str | No
     return None, None
 
 
-def _links_elsewhere(img: LexborNode) -> bool:
-    """A picture inside a link to another page: a teaser's thumbnail (a link to the image file is fine)."""
-    return _page_link(img) is not None
-
-
 def _page_link(img: LexborNode) -> str | None:
-    """The ``href`` of the link around a picture when it leads to another page (not to the image file)."""
+    """The ``href`` of the link around a picture when it leads to another page (a teaser's thumbnail;
+    a link to the image file itself is no such link)."""
     node = img.parent
     for _ in range(3):
         if node is None:
