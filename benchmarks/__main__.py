@@ -5,6 +5,7 @@
     python -m benchmarks speed         # speed and peak memory, one core
     python -m benchmarks floor         # the CI quality floor's subset (--update raises the floors)
     python -m benchmarks report        # results/*.json -> results/SUMMARY.md
+    python -m benchmarks records       # dump / diff every record of every bench page and fixture
     python -m benchmarks all           # the three benchmarks, then the report
 
 Extra arguments go to the command (``python -m benchmarks fundus --systems ours --show 10``).
@@ -16,7 +17,7 @@ import importlib
 import sys
 
 COMMANDS = {"scrapinghub": "quality_scrapinghub", "fundus": "quality_fundus", "speed": "speed", "floor": "floor",
-            "report": "report"}
+            "report": "report", "records": "records"}
 
 
 def _run(command: str, args: list[str]) -> None:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from .document import Document
@@ -14,7 +15,22 @@ from .record import Article
 from .registry import page_class_for
 from .schema import article_schema, validation_errors
 
-__all__ = ["Article", "article_schema", "extract", "page_class_for", "validation_errors"]
+__all__ = ["Article", "Extraction", "article_schema", "extract", "extract_page", "page_class_for",
+           "validation_errors"]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one page gave: its record, or ``None`` and the reason a crawl counts the page under."""
+
+    article: Article | None
+    reason: str | None = None  # snake_case, set exactly when ``article`` is None (``not_article`` ...)
+
+
+def extract_page(html: str | bytes, url: str, *, fetched_at: datetime | None = None) -> Extraction:
+    """Like :func:`extract`, and says why a page gave no record."""
+    article = extract(html, url, fetched_at=fetched_at)
+    return Extraction(article, None if article is not None else "not_article")
 
 
 def extract(html: str | bytes, url: str, *, fetched_at: datetime | None = None) -> Article | None:

@@ -87,14 +87,15 @@ class ArticleSpider(Spider):
             self.skip("not_html", response.url)
             return
         try:
-            article = extractors.extract(response.text, self.extraction_url(response.url),
-                                         fetched_at=datetime.now(UTC))
+            extraction = extractors.extract_page(response.text, self.extraction_url(response.url),
+                                                 fetched_at=datetime.now(UTC))
         except Exception:  # an extractor bug must cost one page, not the crawl
             self.logger.exception("Extraction failed on %s", response.url)
             self.skip("extract_error", response.url)
             return
+        article = extraction.article
         if article is None:
-            self.skip("not_article", response.url)
+            self.skip(extraction.reason or "not_article", response.url)
             return
         record = article.to_dict()
         record["url"] = response.url
