@@ -1,6 +1,6 @@
 """Publisher folds: which bench pages a rule may be tuned on, and which only judge it.
 
-A page's publisher is its fundus id without the date (``de-NTV_2025_12_12`` -> ``de-NTV``), else its
+A page's publisher is its fundus id without the date (``de-NTV_2025_12_12`` -> ``de-NTV``), a readability test page is its own publisher, else its
 URL's host without ``www.``. ``fold(publisher) = crc32(publisher) % 5``: folds 0-2 are *seen*
 (tuning: look at their pages, write rules from them), folds 3-4 are *unseen* (held out: read only
 their aggregate scores, never a page). A rule stays only if it pays on the unseen folds; every
@@ -22,6 +22,8 @@ _FUNDUS_DATE_RE = re.compile(r"_\d{4}_\d{2}_\d{2}$")
 def publisher_of(page_id: str, url: str, set_name: str) -> str:
     if set_name == "fundus":
         return _FUNDUS_DATE_RE.sub("", page_id)
+    if set_name == "readability":  # no URLs in its truth; each test page is a different site
+        return f"readability-{page_id}"
     return (urlsplit(url).hostname or page_id).lower().removeprefix("www.")
 
 
