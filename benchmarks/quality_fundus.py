@@ -117,7 +117,9 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
         "authors_recall": statistics.fmean(s["authors"]["recall"] for s in scored),
         "corrected_truth": {key: statistics.fmean(s["corrected"][key] for s in scored)
                             for key in ("date_day", "authors_f1")},
-        "people_f1_people_truth": statistics.fmean(s["people_f1"] for s in scored if s["people_truth"]),
+        # None when no page's truth names people only (a small fold may have none)
+        "people_f1_people_truth": statistics.fmean(people) if (people := [s["people_f1"] for s in scored
+                                                                          if s["people_truth"]]) else None,
         "authors_people_truth_pages": sum(s["people_truth"] for s in scored),
         "body": body_scores([s["body"] for s in scored]),
         "body_vs_summary_and_paragraphs": body_scores([s["body_vs_summary_and_paragraphs"] for s in scored]),
