@@ -38,16 +38,20 @@ class Page:
     set_name: str = ""
 
 
-def _read_gz(path: Path) -> str:
-    return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-
-
-def _read_page_bytes(path: Path) -> str:
-    """A page as the crawler would hand it over: bytes (BOM, ``<meta charset>``, else UTF-8), decoded once."""
+def decode_page(set_name: str, data: bytes) -> str:
+    """A page's bytes as text. ScrapingHub and fundus pages are UTF-8 (read as their benchmarks read
+    them); the readability and dates pages are decoded as a crawled page is (BOM, ``<meta charset>``,
+    else UTF-8): the dates pages are not all UTF-8."""
+    if set_name in ("scrapinghub", "fundus"):
+        return data.decode("utf-8", errors="replace")
     from extractors.encoding import decode_html
 
+    return decode_html(data)
+
+
+def read_page(set_name: str, path: Path) -> str:
     data = path.read_bytes()
-    return decode_html(gzip.decompress(data) if path.suffix == ".gz" else data)
+    return decode_page(set_name, gzip.decompress(data) if path.suffix == ".gz" else data)
 
 
 def placeholder_url(set_name: str, page_id: str) -> str:
@@ -59,8 +63,8 @@ def scrapinghub_pages(ids: list[str] | None = None) -> list[Page]:
     root = bench_root() / "scrapinghub"
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     wanted = ids if ids is not None else sorted(truth)
-    return [Page(id=key, url=truth[key]["url"], html=_read_gz(root / "html" / f"{key}.html.gz"), truth=truth[key],
-                 set_name="scrapinghub") for key in wanted]
+    return [Page(id=key, url=truth[key]["url"], html=read_page("scrapinghub", root / "html" / f"{key}.html.gz"),
+                 truth=truth[key], set_name="scrapinghub") for key in wanted]
 
 
 def fundus_pages(ids: list[str] | None = None) -> list[Page]:
@@ -68,8 +72,8 @@ def fundus_pages(ids: list[str] | None = None) -> list[Page]:
     rows = [json.loads(line) for line in (root / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line]
     by_id = {row["id"]: row for row in rows}
     wanted = ids if ids is not None else sorted(by_id)
-    return [Page(id=key, url=by_id[key]["url"], html=_read_gz(root / "html" / f"{key}.html.gz"), truth=by_id[key],
-                 set_name="fundus") for key in wanted]
+    return [Page(id=key, url=by_id[key]["url"], html=read_page("fundus", root / "html" / f"{key}.html.gz"),
+                 truth=by_id[key], set_name="fundus") for key in wanted]
 
 
 def readability_pages(ids: list[str] | None = None) -> list[Page]:
@@ -77,7 +81,8 @@ def readability_pages(ids: list[str] | None = None) -> list[Page]:
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     wanted = ids if ids is not None else sorted(truth)
     return [Page(id=key, url=truth[key].get("url") or placeholder_url("readability", key),
-                 html=_read_page_bytes(root / "html" / f"{key}.html.gz"), truth=truth[key], set_name="readability")
+                 html=read_page("readability", root / "html" / f"{key}.html.gz"), truth=truth[key],
+                 set_name="readability")
             for key in wanted]
 
 
@@ -91,7 +96,7 @@ def dates_pages(ids: list[str] | None = None) -> list[Page]:
     pages = []
     for key in wanted:
         path = next(p for p in (root / "html" / f"{key}.html.gz", root / "html" / f"{key}.html") if p.exists())
-        pages.append(Page(id=key, url=by_id[key]["url"], html=_read_page_bytes(path), truth=by_id[key],
+        pages.append(Page(id=key, url=by_id[key]["url"], html=read_page("dates", path), truth=by_id[key],
                           set_name="dates"))
     return pages
 
@@ -102,8 +107,8 @@ def iter_pages(set_name: str) -> Iterator[Page]:
     if set_name == "scrapinghub":
         truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
         for key in sorted(truth):
-            yield Page(id=key, url=truth[key]["url"], html=_read_gz(root / "html" / f"{key}.html.gz"))
+            yield Page(id=key, url=truth[key]["url"], html=read_page(set_name, root / "html" / f"{key}.html.gz"))
     else:
         for line in (root / "truth.jsonl").read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            yield Page(id=row["id"], url=row["url"], html=_read_gz(root / "html" / f"{row['id']}.html.gz"))
+            yield Page(id=row["id"], url=row["url"], html=read_page(set_name, root / "html" / f"{row['id']}.html.gz"))
