@@ -50,7 +50,7 @@ def arguments(description: str, default_systems: list[str]) -> argparse.Namespac
                         help=f"systems to run (default: {' '.join(default_systems)})")
     parser.add_argument("--ids", nargs="+", help="only these page ids")
     parser.add_argument("--no-write", action="store_true", help="print only; leave results/ untouched")
-    parser.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst pages of ours")
+    parser.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst SEEN pages of ours (unseen folds are never listed)")
     return parser.parse_args()
 
 
