@@ -39,6 +39,11 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
+def summarise(bench_set: BenchSet, scores: list[dict[str, Any]]) -> Figures:
+    """The set's figures of these page scores; every figure None for no pages (an empty fold group)."""
+    return bench_set.summarise(scores) if scores else dict.fromkeys(bench_set.figures)
+
+
 def grouped_figures(bench_set: BenchSet, system: str, outcomes: list[Outcome],
                     scores: list[dict[str, Any]], resamples: int = 0) -> dict[str, dict[str, float | None]]:
     """``{figure: {seen, unseen, all, gap}}`` for the figures of the fields ``system`` gives; with
@@ -46,9 +51,9 @@ def grouped_figures(bench_set: BenchSet, system: str, outcomes: list[Outcome],
     resampled with replacement (a gap within about two of them may be the folds' luck, not tuning)."""
     seen = [is_seen(o.page.id, o.page.url, bench_set.name) for o in outcomes]
     by_group: dict[str, Figures] = {
-        "seen": bench_set.summarise([s for s, keep in zip(scores, seen) if keep]),
-        "unseen": bench_set.summarise([s for s, keep in zip(scores, seen) if not keep]),
-        "all": bench_set.summarise(scores),
+        "seen": summarise(bench_set, [s for s, keep in zip(scores, seen) if keep]),
+        "unseen": summarise(bench_set, [s for s, keep in zip(scores, seen) if not keep]),
+        "all": summarise(bench_set, scores),
     }
     wanted = [figure for figure, field in bench_set.figures.items() if field in FIELDS[system]]
     spread = _gap_spread(bench_set, outcomes, scores, seen, wanted, resamples) if resamples else {}
@@ -73,7 +78,7 @@ def _gap_spread(bench_set: BenchSet, outcomes: list[Outcome], scores: list[dict[
         drawn = {}
         for keep, publishers in groups.items():
             names = list(publishers)
-            drawn[keep] = bench_set.summarise([s for name in rng.choices(names, k=len(names)) for s in publishers[name]])
+            drawn[keep] = summarise(bench_set, [s for name in rng.choices(names, k=len(names)) for s in publishers[name]])
         for figure in figures:
             if drawn[True][figure] is not None and drawn[False][figure] is not None:
                 gaps[figure].append(drawn[True][figure] - drawn[False][figure])

@@ -50,6 +50,13 @@ def test_a_system_is_scored_on_its_own_fields_only(floor_pages) -> None:
     assert result["systems"]["ours"]["figures"]["date_day"]["gap"] is None
 
 
+def test_an_empty_fold_group_has_no_figures_and_no_gap(floor_pages) -> None:
+    seen_only = [p for p in floor_pages["fundus"] if is_seen(p.id, p.url, "fundus")]
+    _, result = _evaluate("fundus", seen_only)
+    body = result["systems"]["ours"]["figures"]["body_f1"]
+    assert body["unseen"] is None and body["gap"] is None and body["seen"] == body["all"] > 0.9
+
+
 def test_the_worst_pages_listed_are_seen_pages_only(floor_pages, capsys) -> None:
     pages = floor_pages["scrapinghub"]
     unseen = [p for p in pages if not is_seen(p.id, p.url, "scrapinghub")]
