@@ -45,7 +45,8 @@ def cv_lines(cv: dict[str, Any]) -> list[str]:
     from .sets import SETS
 
     lines = ["## Cross-validation by publisher (issue 9)", "",
-             (f"`python -m benchmarks cv`, {cv['date']}, code {cv.get('code') or 'unknown'}, {cv['seconds']} s. "
+             (f"`python -m benchmarks cv`, {cv['date']}, code {cv.get('code') or 'unknown'}, {cv['seconds']} s "
+              f"({cv.get('cpu_seconds', '?')} s of CPU). "
               "Pages split by publisher "
              f"({cv['folds']['definition']}): folds {cv['folds']['seen']} are **seen** (rules may be tuned on them), "
              f"folds {cv['folds']['unseen']} **unseen** (aggregates only). Gap = seen − unseen."), "",
