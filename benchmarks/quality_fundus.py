@@ -18,6 +18,7 @@ from typing import Any
 from extractors.authors import AGENCIES
 
 from .data import fundus_pages
+from .folds import is_seen
 from .metrics import (
     Overlap,
     body_scores,
@@ -117,7 +118,9 @@ def summarise(scored: list[dict[str, Any]]) -> dict[str, Any]:
         "authors_recall": statistics.fmean(s["authors"]["recall"] for s in scored),
         "corrected_truth": {key: statistics.fmean(s["corrected"][key] for s in scored)
                             for key in ("date_day", "authors_f1")},
-        "people_f1_people_truth": statistics.fmean(s["people_f1"] for s in scored if s["people_truth"]),
+        # None when no page's truth names people only (a small fold may have none)
+        "people_f1_people_truth": statistics.fmean(people) if (people := [s["people_f1"] for s in scored
+                                                                          if s["people_truth"]]) else None,
         "authors_people_truth_pages": sum(s["people_truth"] for s in scored),
         "body": body_scores([s["body"] for s in scored]),
         "body_vs_summary_and_paragraphs": body_scores([s["body_vs_summary_and_paragraphs"] for s in scored]),
@@ -146,7 +149,8 @@ def main() -> None:
         scored = [score_page(o) for o in outcomes]
         summary = summarise(scored)
         systems[system] = {"scores": summary, "health": health(outcomes),
-                           "pages": {o.page.id: _page_row(o, s) for o, s in zip(outcomes, scored)}}
+                           "pages": {o.page.id: _page_row(o, s) for o, s in zip(outcomes, scored)
+                                     if is_seen(o.page.id, o.page.url, "fundus")}}  # seen folds only
         print(f"{system:<18} headline={summary['headline']:.3f} day={summary['date_day']:.3f} "
               f"time={summary['date_time'] or 0:.3f} ({summary['date_time_pages']}) "
               f"authorsF1={summary['authors_f1']:.3f} (P={summary['authors_precision']:.3f} "
@@ -159,9 +163,10 @@ def main() -> None:
         fixed = summary["corrected_truth"]
         print(f"{'':<18} corrected truth ({len(TRUTH_CORRECTIONS)} pages): day={fixed['date_day']:.3f} "
               f"authorsF1={fixed['authors_f1']:.3f}")
-        if args.show and system == "ours":
-            worst = sorted(zip(outcomes, scored), key=lambda pair: pair[1]["body"].f1)[: args.show]
-            for outcome, score in worst:
+        if args.show and system == "ours":  # seen folds only: unseen pages are never listed
+            seen = [(o, s) for o, s in zip(outcomes, scored) if is_seen(o.page.id, o.page.url, "fundus")]
+            print(f"   worst seen pages by body F1 ({len(seen)} of {len(outcomes)} pages are seen):")
+            for outcome, score in sorted(seen, key=lambda pair: pair[1]["body"].f1)[: args.show]:
                 print(f"   body {score['body'].f1:.3f} P={score['body'].precision} R={score['body'].recall} "
                       f"{outcome.page.id}")
     if not args.no_write:

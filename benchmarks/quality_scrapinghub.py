@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from .data import scrapinghub_pages
+from .folds import is_seen
 from .metrics import Overlap, body_scores
 from .runner import arguments, health, run, write_result
 
@@ -23,12 +24,14 @@ def main() -> None:
         scores = body_scores(overlaps)
         systems[system] = {"body": scores, "health": health(outcomes),
                            "pages": {o.page.id: {"precision": ov.precision, "recall": ov.recall, "f1": ov.f1}
-                                     for o, ov in zip(outcomes, overlaps)}}
+                                     for o, ov in zip(outcomes, overlaps)  # seen folds only
+                                     if is_seen(o.page.id, o.page.url, "scrapinghub")}}
         print(f"{system:<24} P={scores['precision']:.4f} R={scores['recall']:.4f} F1={scores['f1']:.4f} "
               f"errors={systems[system]['health']['errors']} max={systems[system]['health']['max_seconds']}s")
-        if args.show and system == "ours":
-            worst = sorted(zip(outcomes, overlaps), key=lambda pair: pair[1].f1)[: args.show]
-            for outcome, overlap in worst:
+        if args.show and system == "ours":  # seen folds only: unseen pages are never listed
+            seen = [(o, ov) for o, ov in zip(outcomes, overlaps) if is_seen(o.page.id, o.page.url, "scrapinghub")]
+            print(f"   worst seen pages ({len(seen)} of {len(outcomes)} pages are seen):")
+            for outcome, overlap in sorted(seen, key=lambda pair: pair[1].f1)[: args.show]:
                 print(f"   {overlap.f1:.3f} P={overlap.precision} R={overlap.recall} {outcome.page.id[:12]} "
                       f"{outcome.page.url}")
     if not args.no_write:

@@ -27,7 +27,7 @@ from typing import Any
 from extractors import extract
 from extractors.fixtures import discover
 
-from .data import REPO_ROOT, bench_root
+from .data import REPO_ROOT, bench_root, placeholder_url
 
 FETCHED_AT = datetime(2026, 1, 1, tzinfo=UTC)
 SETS = ("fixtures", "scrapinghub", "fundus", "dates", "readability")
@@ -39,7 +39,7 @@ def _bench_pages(set_name: str) -> Iterator[tuple[str, str, bytes]]:
     if set_name in ("scrapinghub", "readability"):
         truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
         for key in sorted(truth):
-            url = truth[key].get("url") or f"https://{set_name}.invalid/{key}"
+            url = truth[key].get("url") or placeholder_url(set_name, key)
             yield key, url, gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes())
         return
     rows = [json.loads(line) for line in (root / "truth.jsonl").read_text(encoding="utf-8").split("\n") if line]

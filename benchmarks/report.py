@@ -3,7 +3,8 @@
     python -m benchmarks.report
 
 Every number comes from the JSON files of the last runs; each target of issue 4 is checked
-against them (met / missed), ours next to trafilatura's value from the same run.
+against them (met / missed), ours next to trafilatura's value from the same run; the
+cross-validation (``cv.json``: seen, unseen, all, gap) and issue 9's targets measurable here follow.
 """
 
 from __future__ import annotations
@@ -32,14 +33,91 @@ def _row(target: str, ours: float | None, theirs: float | None, floor: float | N
     return f"| {target} | {_fmt(ours, digits)} | {_fmt(theirs, digits)} | {'met' if met else '**missed**'} |"
 
 
+FIGURE_NAMES = {"body_f1": "body F1", "headline": "headline", "date_day": "date (day)", "date_time": "date (instant)",
+                "authors_f1": "authors F1", "caption_recall": "caption recall", "caption_precision": "caption precision"}
+# issue 9's targets for unseen publishers (its own held-out sets); here read on the fundus set's unseen folds
+UNSEEN_TARGETS = {"headline": 0.90, "date_day": 0.97, "date_time": 0.90, "authors_f1": 0.85, "body_f1": 0.95,
+                  "caption_recall": 0.80}
+
+
+def cv_lines(cv: dict[str, Any]) -> list[str]:
+    """The cross-validation table (primary figures, every system) and ours' gap against the target."""
+    from .sets import SETS
+
+    lines = ["## Cross-validation by publisher (issue 9)", "",
+             (f"`python -m benchmarks cv`, {cv['date']}, code {cv.get('code') or 'unknown'}, {cv['seconds']} s "
+              f"({cv.get('cpu_seconds', '?')} s of CPU). "
+              "Pages split by publisher "
+             f"({cv['folds']['definition']}): folds {cv['folds']['seen']} are **seen** (rules may be tuned on them), "
+             f"folds {cv['folds']['unseen']} **unseen** (aggregates only). Gap = seen − unseen."), "",
+             "| set | pages seen / unseen (publishers) | figure | system | seen | unseen | all | gap |",
+             "|---|---|---|---|---|---|---|---|"]
+    for name, result in cv["sets"].items():
+        folds = result["folds"]
+        size = (f"{folds['pages']['seen']} / {folds['pages']['unseen']} "
+                f"({folds['publishers']['seen']} / {folds['publishers']['unseen']})")
+        for figure in SETS[name].primary if name in SETS else ():
+            for system, entry in result["systems"].items():
+                values = entry["figures"].get(figure)
+                if values is None:
+                    continue
+                bold = "**" if system == "ours" else ""
+                se = "" if values.get("gap_se") is None else f" ±{values['gap_se']:.3f}"
+                lines.append(f"| {name} | {size} | {FIGURE_NAMES.get(figure, figure)} | {bold}{system}{bold} "
+                             f"| {_fmt(values['seen'])} | {_fmt(values['unseen'])} | {_fmt(values['all'])} "
+                             f"| {_fmt(values['gap'])}{se} |")
+    gaps = cv.get("gaps", [])
+    if gaps:
+        met = sum(row["met"] for row in gaps)
+        se = lambda row: "" if row.get("gap_se") is None else f" ±{row['gap_se']:.3f}"
+        lines += ["", f"**Gap of ours, target ≤ {cv['gap_target']}** ({met} of {len(gaps)} met; ± the gap's standard "
+                  "error when each group's publishers are resampled): " + "; ".join(
+                      f"{row['set']} {FIGURE_NAMES.get(row['figure'], row['figure'])} {row['gap']:+.3f}{se(row)}"
+                      f"{'' if row['met'] else ' **missed**'}" for row in gaps) + ".",
+                  "", ("A gap within about two standard errors is what the choice of publishers alone makes; a "
+                  "negative gap (unseen higher) is the folds' difference in difficulty. The anchors' gaps on the "
+                  "same pages show how much of a gap no tuning of ours explains.")]
+    return lines + [""]
+
+
+def issue9_lines(cv: dict[str, Any] | None, readability: dict[str, Any] | None,
+                 dates: dict[str, Any] | None, sh: dict[str, Any] | None) -> list[str]:
+    """Issue 9's targets that these sets measure, each met / missed."""
+    def figure(result: dict[str, Any] | None, system: str, name: str, group: str = "all") -> float | None:
+        entry = (result or {}).get("systems", {}).get(system)
+        return None if entry is None else entry["figures"].get(name, {}).get(group)
+
+    lines = ["## Targets of issue 9 measurable here", "", "| target | ours | anchor | |", "|---|---|---|---|"]
+    if readability:
+        lines.append(_row("readability set body F1 above readability-lxml (0.964 in the issue)",
+                          figure(readability, "ours", "body_f1"), figure(readability, "readability-lxml", "body_f1"),
+                          None))
+    if sh:
+        theirs = sh["systems"].get("trafilatura", {}).get("body", {}).get("f1")
+        lines.append(_row("ScrapingHub body F1 above 0.97 still (vs trafilatura)", sh["systems"]["ours"]["body"]["f1"],
+                          theirs, 0.97))
+    if dates:
+        lines.append(_row("dates set ≥ 0.92 (vs htmldate `find_date(original_date=True)`)",
+                          figure(dates, "ours", "date_day"), figure(dates, "htmldate", "date_day"), 0.92))
+    if cv and "fundus" in cv["sets"]:
+        fundus = cv["sets"]["fundus"]["systems"]
+        for name, target in UNSEEN_TARGETS.items():
+            ours = fundus["ours"]["figures"].get(name, {}).get("unseen")
+            theirs = fundus.get("trafilatura-full", {}).get("figures", {}).get(name, {}).get("unseen")
+            lines.append(_row(f"fundus unseen folds {FIGURE_NAMES[name]} ≥ {target} (issue: on unseen publishers)",
+                              ours, theirs, target, higher_than_theirs=False))
+    return lines + [""]
+
+
 def build() -> str:
     sh, fundus, speed = _load("scrapinghub"), _load("fundus"), _load("speed")
+    cv, readability, dates = _load("cv"), _load("readability"), _load("dates")
     lines = ["# Benchmark results", ""]
-    first = next((r for r in (sh, fundus, speed) if r), None)
+    first = next((r for r in (sh, fundus, speed, cv, readability, dates) if r), None)
     if first is None:
         return "# Benchmark results\n\nNo results yet: run `python -m benchmarks all`.\n"
     versions = first["versions"]
-    runs = ", ".join(f"{r['benchmark']} {r['date']}" for r in (sh, fundus, speed) if r)
+    runs = ", ".join(f"{r['benchmark']} {r['date']}" for r in (sh, fundus, readability, dates, cv, speed) if r)
     packages = ", ".join(f"{name} {version}" for name, version in versions.items())
     lines += [f"Run: {runs}.", f"Versions: {packages}.",
               "Ours = the generic `ArticlePage` (no site profile); trafilatura with default settings, same process.",
@@ -87,7 +165,12 @@ def build() -> str:
         ok = all(r["systems"]["ours"]["health"]["errors"] == 0 and r["systems"]["ours"]["health"]["max_seconds"] < 1
                  for r in (sh, fundus) if r)
         lines.append(f"| no page raises, every page < 1 s | {'; '.join(health)} | | {'met' if ok else '**missed**'} |")
-    lines += ["", "## Detail", ""]
+    lines.append("")
+    if cv:
+        lines += cv_lines(cv)
+    if cv or readability or dates:
+        lines += issue9_lines(cv, readability, dates, sh)
+    lines += ["## Detail", ""]
     if sh:
         lines += ["### ScrapingHub (181 pages, `articleBody`)", "", "| system | precision | recall | F1 |",
                   "|---|---|---|---|"]
@@ -108,6 +191,18 @@ def build() -> str:
                 f"{s['body_vs_summary_and_paragraphs']['f1']:.4f} | {_fmt(s['caption_recall'])} "
                 f"({_fmt(s.get('caption_precision'))}) |")
         lines.append("")
+    for result, title in ((readability, "readability set (116 Mozilla Readability test pages, `articleBody`)"),
+                          (dates, "dates set (386 htmldate evaluation pages, publication day)")):
+        if result:
+            figures = [f for f in ("body_f1", "body_precision", "body_recall", "date_day", "date_found")
+                       if any(f in entry["figures"] for entry in result["systems"].values())]
+            lines += [f"### {title}", "", "| system | " + " | ".join(f"{f} (seen / unseen / all)" for f in figures) + " |",
+                      "|---|" + "---|" * len(figures)]
+            for name, entry in result["systems"].items():
+                cells = [" / ".join(_fmt(entry["figures"][f][g]) for g in ("seen", "unseen", "all"))
+                         if f in entry["figures"] else "–" for f in figures]
+                lines.append(f"| {name} | " + " | ".join(cells) + " |")
+            lines.append("")
     if speed:
         lines += [f"### Speed (one core: CPU {speed['cpu']}; HTML in memory; median of {speed['repeat']} run(s) per page)",
                   "", "| set | system | median ms | p95 ms | max ms | pages/s | peak RSS MB (growth) |",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import time
 import traceback
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .data import RESULTS_DIR, Page
+from .data import REPO_ROOT, RESULTS_DIR, Page
 from .systems import SYSTEMS, Prediction, versions
 
 
@@ -50,13 +51,25 @@ def arguments(description: str, default_systems: list[str]) -> argparse.Namespac
                         help=f"systems to run (default: {' '.join(default_systems)})")
     parser.add_argument("--ids", nargs="+", help="only these page ids")
     parser.add_argument("--no-write", action="store_true", help="print only; leave results/ untouched")
-    parser.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst pages of ours")
+    parser.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst SEEN pages of ours (unseen folds are never listed)")
     return parser.parse_args()
+
+
+def code_version() -> str | None:
+    """The commit measured, ``+dirty`` when the extractor or benchmark code differs from it (None without git)."""
+    try:
+        commit = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, timeout=10, check=True).stdout.strip()
+        changed = subprocess.run(["git", "-C", str(REPO_ROOT), "status", "--porcelain", "--", "extractors",
+                                  "benchmarks/*.py"], capture_output=True, text=True, timeout=10, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return commit + ("+dirty" if changed.strip() else "")
 
 
 def write_result(name: str, payload: dict[str, Any]) -> Path:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    payload = {"benchmark": name, "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    payload = {"benchmark": name, "date": datetime.now(UTC).isoformat(timespec="seconds"), "code": code_version(),
                "versions": versions(), **payload}
     path = RESULTS_DIR / f"{name}.json"
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
