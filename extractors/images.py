@@ -21,13 +21,16 @@ from .text import clean, or_none
 
 _LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "data-full-src", "src", "content")
 # "(Nguồn: Reuters)", "(Source: Reuters)", "Ảnh: HOÀI NHÂN", "Photo: AP", "Foto: dpa", "© Getty" ...
+# A label is a whole word ("Ảnh" is no label inside "cảnh", nor "Photo" inside "Photograph", nor "Bild" inside
+# "Bildung") followed by ":" or "©", or inside brackets ("(Ảnh minh họa)"); "©" needs nothing more.
+_CREDIT_LABELS = (r"ảnh|nguồn|source|quelle|fuente|fonte|photos?|photographs?|photography|fotos?|fotografie|(?:image\s+)?credits?|"
+                  r"images?|pictures?|bild(?:er)?|video|copyright")
 _CREDIT_RE = re.compile(
-    r"""\s*[\(\[]?\s*(?:ảnh|nguồn|source|photo|photos|foto|fotos|(?:image\s+)?credits?|image|picture|bild|video|©|copyright)
-        \s*[:©]?\s*(?P<credit>[^()\[\]]+?)\s*[\)\]]?\s*\.?\s*$""",
+    rf"""\s*(?:(?P<open>[\(\[])\s*|(?<!\w))(?:(?P<sign>©)|(?:{_CREDIT_LABELS})(?!\w))
+        \s*(?(sign)[:]?|(?(open)[:©]?|[:©]))\s*(?P<credit>[^()\[\]]+?)\s*[\)\]]?\s*\.?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CREDIT_LABEL_RE = re.compile(r"^(?:ảnh|nguồn|source|photos?|fotos?|(?:image\s+)?credits?|image|picture|bild|©|copyright)\s*[:©]\s*",
-                              re.IGNORECASE)
+_CREDIT_LABEL_RE = re.compile(rf"^(?:(?:{_CREDIT_LABELS})(?!\w)\s*[:©]|©)\s*", re.IGNORECASE)
 CAPTION_SELECTOR = "figcaption, [class*=caption], [class*=Caption], [class*=legend], [class*=bildunterschrift]"
 CREDIT_CLASS_RE = re.compile(r"credit|copyright|source|photographer|attribution|urheber|bildnachweis|fotograf|author",
                              re.IGNORECASE)
@@ -229,6 +232,7 @@ def _is_picture(url: str, attrs: dict[str, str | None]) -> bool:
 def article_images(doc: Document, root: LexborNode) -> list[Image]:
     """The article's pictures in page order, each with its caption and credit."""
     scope = article_scope(doc, root)
+    headline = doc.tree.css_first("h1")
     verdicts: dict[int, bool] = {}
     captions: dict[int, tuple[str | None, str | None]] = {}
     for node in scope.css(CAPTION_SELECTOR):
@@ -252,7 +256,8 @@ def article_images(doc: Document, root: LexborNode) -> list[Image]:
         if not url or not _is_picture(url, attrs) or _in_boilerplate(img, scope, verdicts) or _portrait_or_form(img):
             continue
         link = _page_link(img)
-        caption, credit = captions.get(img.mem_id) or _container_caption(img, link, container_texts)
+        caption, credit = captions.get(img.mem_id) or _container_caption(
+            img, link, container_texts, headline.mem_id if headline is not None else None)
         if caption and _BYLINE_CAPTION_RE.search(caption):
             continue  # the author's headshot beside the byline ("Von Jane Roe, Redakteurin 09.09.2025")
         if caption and _PLAYER_TEXT_RE.search(caption):
@@ -265,10 +270,12 @@ def article_images(doc: Document, root: LexborNode) -> list[Image]:
     return _merge_duplicates(found)
 
 
-def _container_caption(img: LexborNode, href: str | None, texts: dict[int, str]) -> tuple[str | None, str | None]:
+def _container_caption(img: LexborNode, href: str | None, texts: dict[int, str],
+                       headline: int | None = None) -> tuple[str | None, str | None]:
     """A caption without caption markup: the short text of the picture's own container
     (``<div class="media"><img><span class="mediaInfo">Caption</span></div>``). ``href`` is where the
-    picture links to (:func:`_page_link`); ``texts`` keeps each container's text for the page."""
+    picture links to (:func:`_page_link`); ``texts`` keeps each container's text for the page; ``headline`` is
+    the ``mem_id`` of the page's headline (its first ``<h1>``)."""
     node = img.parent
     for _ in range(3):
         if node is None or node.tag in _TEXT_BLOCKS:
@@ -280,6 +287,8 @@ def _container_caption(img: LexborNode, href: str | None, texts: dict[int, str])
             if len(text) > _MAX_CAPTION_CHARS or node.css_first("p, li, h1, h2, h3, h4") is not None and \
                     len(node.css("img, amp-img")) > 1:
                 return None, None  # prose around several pictures: a part of the body, not one picture's box
+            if headline is not None and any(h1.mem_id == headline for h1 in node.css("h1")):
+                return None, None  # the article's header around its lead picture: the headline is no caption
             anchors = node.css("a[href]")
             if href is not None and not _caption_named(node) and \
                     any(_same_page(a.attributes.get("href"), href) and a.text().strip() for a in anchors):
