@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from extractors import language, metadata
 from extractors.document import Document
 from extractors.images import article_images, split_credit
 
@@ -56,3 +57,63 @@ def test_the_headline_beside_the_lead_picture_is_no_caption() -> None:
     body = ('<article><h1>Minister opens the new bridge</h1><p>Text of the article, long enough to be prose.</p>'
             '<div class="box"><div><img src="/b.jpg"></div><h1>The minister cuts the ribbon.</h1></div></article>')
     assert _images(body) == [("b.jpg", "The minister cuts the ribbon.")]
+
+
+# ----- small fields (class 9) -----------------------------------------------------------------------
+
+def test_keywords_are_split_on_commas_and_semicolons_wherever_they_come_from() -> None:
+    tags = doc('<meta property="article:tag" content="Hà Nội, giao thông"><meta property="article:tag" content="Metro">')
+    assert metadata.keywords(tags) == ["Hà Nội", "giao thông", "Metro"]
+    semicolons = doc('<meta name="keywords" content="Wahl; Bundestag;  Koalition">')
+    assert metadata.keywords(semicolons) == ["Wahl", "Bundestag", "Koalition"]
+    ld_list = doc(ld({"@type": "NewsArticle", "keywords": ["economy; trade", "tariffs"]}))
+    assert metadata.keywords(ld_list) == ["economy", "trade", "tariffs"]
+
+
+def test_a_desk_named_in_og_site_name_gives_way_to_the_json_ld_publisher() -> None:
+    head = ('<meta property="og:site_name" content="Security">'
+            + ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "heise online"}}))
+    assert metadata.publisher(doc(head, url="https://www.heise.de/news/x.html")).name == "heise online"
+    # a site name that is the site's own (even when it names the host otherwise) stays
+    own = ('<meta property="og:site_name" content="Voice of America">'
+           + ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Voice of America (VOA News)"}}))
+    assert metadata.publisher(doc(own, url="https://www.voanews.com/a/x.html")).name == "Voice of America"
+    faz = ('<meta property="og:site_name" content="FAZ.NET">'
+           + ld({"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Frankfurter Allgemeine"}}))
+    assert metadata.publisher(doc(faz, url="https://www.faz.net/aktuell/x.html")).name == "FAZ.NET"
+
+
+def test_a_json_ld_headline_cut_short_gives_way_to_the_whole_title() -> None:
+    head = ld({"@type": "NewsArticle", "headline": "Hà Nội mở thêm tuyến phố đi bộ quanh hồ…"})
+    page = doc(head, "<h1>Hà Nội mở thêm tuyến phố đi bộ quanh hồ Thiền Quang</h1><p>Text.</p>")
+    assert metadata.headline(page) == "Hà Nội mở thêm tuyến phố đi bộ quanh hồ Thiền Quang"
+    dots = doc(ld({"@type": "NewsArticle", "headline": "The minister says the bridge ..."}),
+               '<meta property="og:title" content="The minister says the bridge will open in May">')
+    assert metadata.headline(dots) == "The minister says the bridge will open in May"
+    # a headline that ends in an ellipsis of its own, printed so everywhere, keeps it
+    own = doc(ld({"@type": "NewsArticle", "headline": "And then there were none..."}),
+              "<h1>And then there were none...</h1>")
+    assert metadata.headline(own) == "And then there were none..."
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    (("Der Bundestag hat am Donnerstag über den Haushalt beraten. Die Koalition will die Schuldenbremse "
+     "nicht lockern, sagte der Minister, und auch die Opposition ist dagegen."), "de"),
+    (("The council said on Monday that the new bridge would open in May, and that it was built with "
+     "money from the state."), "en"),
+    (("Le gouvernement a annoncé mardi que la réforme des retraites sera présentée dans les prochains jours "
+     "au conseil des ministres, malgré les critiques."), "fr"),
+    (("El Gobierno ha aprobado este martes la reforma de las pensiones, que será enviada al Congreso para "
+     "su debate en las próximas semanas."), "es"),
+    ("Thành phố Hà Nội vừa quyết định mở thêm tuyến phố đi bộ quanh hồ Thiền Quang từ cuối tuần này.", "vi"),
+    ("서울시는 내년부터 대중교통 요금을 인상한다고 밝혔다. 시민들의 반발이 예상된다.", "ko"),
+    ("東京都は来年から公共交通の運賃を引き上げると発表した。市民の反発が予想される。", "ja"),
+    (("Regeringen meddelade på tisdagen att den nya bron ska öppnas i maj, och att den har byggts med "
+     "pengar från staten som en del av planen."), "sv"),
+    ("Short.", None),
+])
+def test_the_language_of_a_page_that_declares_none_is_read_from_its_text(text: str, code: str | None) -> None:
+    page = doc(body=f"<p>{text}</p>")
+    assert language.detect(page, text) == ((code, "text") if code else (None, None))
+    # a declared language still wins
+    assert language.detect(doc(body=f"<p>{text}</p>", lang="it"), text) == ("it", "html-lang")
