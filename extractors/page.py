@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborNode
 
 from . import boilerplate, content, dates, embedded, images, language, metadata, pagetype, quotes
-from .authors import byline_line
+from .authors import byline_line, closing_byline, staff_line
 from .document import Document
 from .record import Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
 from .text import or_none
@@ -55,7 +55,8 @@ class ArticlePage:
                                                             doc=self.doc)
         if sum(len(b.text) for b in found) < embedded.MIN_DOM_BODY:
             found = self._embedded_blocks() or found
-        if found and found[-1].type == "paragraph" and self._byline_people(found[-1].text):
+        if found and found[-1].type == "paragraph" and (self._byline_people(found[-1].text)
+                                                        or staff_line(found[-1].text)):
             self._trailing_byline = found.pop().text  # the author's name closing the body (Vietnamese papers)
             self.dropped["byline"] += 1
         names = [author.name for author in metadata.credits(self.doc).people]
@@ -118,10 +119,15 @@ class ArticlePage:
         return metadata.date_modified(self.doc)
 
     def authors(self) -> list[Author]:
-        """Metadata and bylines; else the name line that closes the body."""
+        """Metadata and bylines; else the name line that closes the body, or the one printed under it."""
         credits = metadata.credits(self.doc)
-        if not credits.people and self.blocks is not None and self._trailing_byline:
-            return credits.credited(self._byline_people(self._trailing_byline))
+        trailing = self._trailing_byline if self.blocks is not None else None
+        if not credits.people and trailing and (people := self._byline_people(trailing)):
+            return credits.credited(people)
+        if not credits.authors and self.blocks and self.content_root is not None:
+            staff = staff_line(trailing) if trailing else None  # "Nhóm PV": the paper's reporters
+            return [staff] if staff else closing_byline(self.content_root, self.blocks[-1].text,
+                                                        metadata.site_names(self.doc))
         return credits.authors
 
     def publisher(self) -> Organization | None:

@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from extractors import language, metadata
+from extractors import extract, language, metadata
+from extractors.authors import split_credits
 from extractors.document import Document
 from extractors.images import article_images, split_credit
 
@@ -117,3 +118,71 @@ def test_the_language_of_a_page_that_declares_none_is_read_from_its_text(text: s
     assert language.detect(page, text) == ((code, "text") if code else (None, None))
     # a declared language still wins
     assert language.detect(doc(body=f"<p>{text}</p>", lang="it"), text) == ("it", "html-lang")
+
+
+# ----- authors (class 5) ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "people", "agencies"), [
+    ("Reuters, New York, United States", [], ["Reuters"]),  # organisation, city, country
+    ("Tuổi Trẻ, Hà Nội, Việt Nam", [], []),
+    ("Jane Doe, New York", ["Jane Doe"], []),
+    ("Nguyễn Văn An, TP.HCM", ["Nguyễn Văn An"], []),
+    ("Von Anna Schmidt, Berlin", ["Anna Schmidt"], []),
+    ("Jane Doe, John Roe", ["Jane Doe", "John Roe"], []),  # a list of people stays one
+    ("Jane Roe, Reuters", ["Jane Roe"], ["Reuters"]),
+    ("Báo Đà Nẵng", [], []),  # a paper
+    ("Theo VnExpress", [], []),
+])
+def test_places_and_papers_in_a_byline_are_no_people(raw: str, people: list[str], agencies: list[str]) -> None:
+    assert split_credits(raw) == (people, agencies)
+
+
+def test_a_broadcasters_desk_typed_person_is_an_organisation_credited_beside_the_people() -> None:
+    head = ld({"@type": "NewsArticle", "author": [
+        {"@type": "Person", "name": "Engin Haupt"}, [{"@type": "Person", "name": "MDR SACHSEN-ANHALT"}]]})
+    page = doc(head, "<p>Text.</p>", url="https://www.mdr.de/nachrichten/x.html")
+    assert [(a.name, a.type) for a in metadata.authors(page)] == [
+        ("Engin Haupt", "Person"), ("MDR SACHSEN-ANHALT", "Organization")]
+    listed = ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Julian Seiferth"},
+                                                    {"@type": "Organization", "name": "t-online"}]})
+    assert [(a.name, a.type) for a in metadata.authors(doc(listed, "<p>Text.</p>", url="https://www.t-online.de/x"))] == [
+        ("Julian Seiferth", "Person"), ("t-online", "Organization")]
+    # the site's name as the lone JSON-LD author still gives way to a byline (sites put it there by default)
+    alone = ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "t-online"}})
+    assert [a.name for a in metadata.authors(doc(alone, '<p class="author">Von Jane Roe</p>',
+                                                 url="https://www.t-online.de/x"))] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Von Anna Schmidt, Berlin", ["Anna Schmidt"]),
+    ("Author: Jane Doe", ["Jane Doe"]),
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+])
+def test_a_labelled_byline_printed_in_the_header_without_byline_markup(line: str, names: list[str]) -> None:
+    page = doc("", f"<article><header><h1>Title of the story</h1><div><span>{line}</span></div></header>"
+                   "<p>Text of the article.</p></article>")
+    assert [a.name for a in metadata.authors(page)] == names
+    # a label without its colon is a button's ("Text Size"), not a byline
+    button = doc("", "<article><header><h1>Title</h1><div>Text Size <ul><li>Small</li><li>Large</li></ul></div>"
+                     "</header><p>Text.</p></article>")
+    assert metadata.authors(button) == []
+
+
+_PROSE = "<p>" + "Đây là đoạn văn của bài báo, đủ dài để được xem là nội dung chính của trang này. " * 4 + "</p>"
+
+
+def _vn_authors(body: str) -> list[tuple[str, str]]:
+    page = extract(f'<html lang="vi"><body><article><h1>Tiêu đề bài viết khá dài ở đây</h1>{body}</article>'
+                   "</body></html>", "https://bao.example.vn/bai-viet-1.html")
+    assert page is not None
+    return [(a.name, a.type) for a in page.authors]
+
+
+def test_vietnamese_closing_bylines() -> None:
+    # the signature under the last paragraph, set bold and right-aligned in a block the body drops
+    assert _vn_authors(_PROSE * 3 + '<div align="right"><strong>Hà Anh</strong></div>') == [("Hà Anh", "Person")]
+    # "Theo <person>" under the text; "Nhóm PV", the paper's reporters
+    assert _vn_authors(_PROSE * 3 + "<div>Theo <strong>Vân Anh</strong></div>") == [("Vân Anh", "Person")]
+    assert _vn_authors(_PROSE * 3 + "<p>Nhóm PV</p>") == [("Nhóm PV", "Organization")]
+    # a short closing line that is not set as a signature (a section label) is no byline
+    assert _vn_authors(_PROSE * 3 + "<div>Premier League</div>") == []
