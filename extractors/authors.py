@@ -100,6 +100,7 @@ _PLACES = frozenset(folded(name) for name in (
     "Hà Nội", "Hanoi", "TP.HCM", "TP HCM", "TPHCM", "TP Hồ Chí Minh", "Hồ Chí Minh", "Ho Chi Minh City", "Sài Gòn",
     "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế", "Nha Trang", "Đà Lạt", "Vũng Tàu", "Quảng Ninh", "Nghệ An",
 ))
+PLACE_KEYS = _PLACES  # (folded) for the quotes' speakers
 _PLACE_PREFIXES = frozenset({"new", "san", "santa", "los", "las", "saint", "sankt", "st", "port", "fort", "bad",
                              "kuala", "buenos", "rio", "cape", "tỉnh", "thành phố", "tp", "quận", "huyện"})
 # Name particles written in lower case; every other word of a Latin-script name is capitalised.

@@ -31,8 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .authors import PLACE_KEYS
 from .record import BodyBlock, Quote
-from .text import clean
+from .text import clean, folded
 
 MIN_WORDS = 4
 
@@ -56,7 +57,18 @@ _VI_VERBS = (
     "đề nghị|tâm sự|giải thích|cảnh báo|tuyên bố|trả lời|nêu rõ|đánh giá|kết luận|bộc bạch|nhớ lại|thừa nhận|"
     "kể|thông tin"
 )
-_VERB = rf"(?:{_EN_VERBS}|{_VI_VERBS})"
+# Speech verbs of the other languages crawled, in the forms that stand next to the speaker ("sagt Müller",
+# "…", a déclaré Emmanuel Macron, "…", dijo Pedro Sánchez).
+_OTHER_VERBS = (
+    "sagt|sagte|sagten|erklärt|erklärte|betont|betonte|meint|meinte|warnt|warnte|ergänzt|ergänzte|schreibt|"
+    "schrieb|fordert|forderte|berichtet|berichtete|"
+    "a déclaré|a dit|dit|affirme|a affirmé|explique|a expliqué|souligne|a souligné|estime|a estimé|ajoute|"
+    "a ajouté|assure|a assuré|précise|a précisé|"
+    "dijo|afirmó|explicó|señaló|aseguró|declaró|añadió|indicó|sostuvo|advirtió|"
+    "ha detto|ha dichiarato|ha spiegato|ha affermato|ha aggiunto"
+)
+_INVERTED_VERBS = rf"(?:{_EN_VERBS}|{_OTHER_VERBS})"
+_VERB = rf"(?:{_EN_VERBS}|{_OTHER_VERBS}|{_VI_VERBS})"
 # The phrase naming the speaker: no sentence punctuation, no quote marks, at most ~12 words.
 _NOT_IN_WHO = f".;:!?{_OPEN}{_CLOSE}»"
 _WHO_MAX = 120
@@ -65,7 +77,7 @@ _WHO = rf"[^{_NOT_IN_WHO}]{{2,{_WHO_MAX}}}?"
 # "…," ministry spokesman Mao Ning stressed.   /   “…”, ông X cho biết.
 _AFTER_RE = re.compile(rf"^\s*[,.]?\s*(?P<who>{_WHO})\s+(?P<verb>{_VERB})(?=[\s.,;:!?]|$)", re.IGNORECASE)
 # "…," said Mao Ning.
-_AFTER_INVERTED_RE = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_EN_VERBS})\s+(?P<who>{_WHO})\s*(?=[.,;!?]|$)", re.IGNORECASE)
+_AFTER_INVERTED_RE = re.compile(rf"^\s*[,.]?\s*(?P<verb>{_INVERTED_VERBS})\s+(?P<who>{_WHO})\s*(?=[.,;!?]|$)", re.IGNORECASE)
 # A Chinese diplomatic official said: "…"   /   Ông X nhấn mạnh rằng “…”   /   X told reporters that "…"
 # Words between the verb and the quote ("told reporters", "said in a statement") need "that"/"rằng" or ":".
 _BEFORE_TAIL = (rf"(?P<verb>{_VERB})(?P<object>(?:\s+[^\s:;.!?{_OPEN}{_CLOSE}»]+){{0,5}}?)"
@@ -107,7 +119,11 @@ _TITLES = frozenset(w.lower() for w in (
     "Trưởng", "Đại", "Thượng", "Trung", "Thiếu", "Người", "Bác", "Giáo", "Tiến", "Thạc", "Nghệ", "Nhà",
 ))
 _CONJUNCTIONS = frozenset({"and", "but", "or", "which", "that", "while", "as", "so", "because", "và", "nhưng", "mà",
-                           "để", "khi", "nên", "vì", "hay", "hoặc", "rồi"})
+                           "để", "khi", "nên", "vì", "hay", "hoặc", "rồi",
+                           # a clause or an adverbial, not a speaker: "khiến nhiều người xem", "có thầy giáo đã",
+                           # "trong cuộc phỏng vấn với Wall Street Journal", "in an interview with ..."
+                           "khiến", "có", "đã", "được", "bị", "làm", "là", "cũng", "thì", "lại", "còn", "đều", "sẽ",
+                           "đang", "trong", "với", "qua", "in", "during", "with"})
 # Capitalised words that are never part of a name: days, months, and sentence openers of time.
 _NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
@@ -137,12 +153,51 @@ def find_quotes(blocks: list[BodyBlock], lang: str | None = None) -> list[Quote]
     attribution patterns are always tried (pages mix them).
     """
     quotes: list[Quote] = []
+    known: list[str] = []  # full names the article has given so far, latest last
     for index, block in enumerate(blocks):
         if block.type == "quote":
-            quotes.append(_blockquote(block.text, index))
+            signature = _POST_SIGNATURE_RE.match(block.text)
+            if signature is not None:  # "— Jane Doe (@janedoe) January 5, 2022": the embedded post's author
+                if quotes and quotes[-1].kind == "blockquote" and quotes[-1].speaker is None \
+                        and quotes[-1].paragraphIndex == index - 1:
+                    quotes[-1].speaker = clean(signature.group("who"))
+                    quotes[-1].speakerRaw = clean(block.text)
+                continue
+            found = [_blockquote(block.text, index)]
         elif block.type in ("paragraph", "list", "heading"):
-            quotes.extend(inline_quotes(block.text, index))
+            found = inline_quotes(block.text, index)
+        else:
+            continue
+        known.extend(_introduced_names(block.text))
+        for quote in found:
+            quote.speaker = _full_name(quote.speaker, known)
+            if quote.speaker and " " in quote.speaker and _trailing_name(quote.speaker) == quote.speaker:
+                known.append(quote.speaker)
+        quotes.extend(found)
     return quotes
+
+
+# The signature line of an embedded post: "— Jane Doe (@janedoe) January 5, 2022".
+_POST_SIGNATURE_RE = re.compile(r"^\s*[—–-]\s*(?P<who>[^()@]{1,60}?)\s*\(@\w{1,30}\)")
+# A person introduced by an honorific or a role: "ông Trần Văn Bình", "Mr. John Smith".
+_INTRODUCED_RE = re.compile(
+    r"(?<!\w)(?i:ông|bà|anh|chị|mr\.?|ms\.?|mrs\.?|dr\.?|herr|frau)\s+(?P<name>(?:[A-ZÀ-ỸĐ][\w'’-]+\s+){1,3}"
+    r"[A-ZÀ-ỸĐ][\w'’-]+)")
+
+
+def _introduced_names(text: str) -> list[str]:
+    return [m.group("name") for m in _INTRODUCED_RE.finditer(text)]
+
+
+def _full_name(speaker: str | None, known: list[str]) -> str | None:
+    """A speaker named by one word ("ông Bình", "Mr Smith") is the person the article named in full before
+    with that last word ("Trần Văn Bình", "John Smith"); the latest such one."""
+    if not speaker or " " in speaker:
+        return speaker
+    for name in reversed(known):
+        if name.split()[-1] == speaker:
+            return name
+    return speaker
 
 
 def inline_quotes(paragraph: str, index: int | None = None) -> list[Quote]:
@@ -213,15 +268,50 @@ def _before_attribution(before: str) -> re.Match[str] | None:
 
 
 def speaker_name(raw: str) -> str | None:
-    """The person named in an attribution phrase; the phrase itself for a role; ``None`` for a pronoun."""
+    """The person named in an attribution phrase; the phrase itself for a role; ``None`` for a pronoun.
+
+    Only the person: an affiliation after the name is cut off ("chuyên gia Nguyễn Văn An của Công ty X",
+    "John Smith with ACME"), and a capitalised run that belongs to an organisation or a place ("đại diện
+    Sở Du lịch Đà Nẵng") names no one."""
     phrase = clean(raw).strip(_EDGE_PUNCT + " ")
     if not phrase or phrase.lower() in _PRONOUNS:
         return None
-    for part in (p.strip() for p in phrase.split(",")):
-        name = _trailing_name(part)
+    for part in (p.strip() for p in _APPOSITION_RE.split(phrase)):
+        name = _trailing_name(_AFFILIATION_RE.split(part, maxsplit=1)[0]) or _trailing_name(part)
         if name:
             return name
     return phrase
+
+
+# Between a name and its apposition: "ông X, Giám đốc ...", "bà X – Giám đốc ...".
+_APPOSITION_RE = re.compile(r",|\s[–—-]\s")
+# Words that introduce the speaker's organisation after the name: "của", "thuộc", "tại", "of", "with", "bei".
+_AFFILIATION_RE = re.compile(r"\s+(?:của|thuộc|tại|đến từ|ở|of|at|with|from|for|bei|aus|chez)\s+", re.IGNORECASE)
+# The head word of an organisation's name: the capitalised words after it are the organisation's, not a person's.
+_ORGANISATION_HEADS = frozenset(w.casefold() for w in (
+    "Sở", "Bộ", "Cục", "Tổng cục", "Chi cục", "Viện", "Hội", "Hiệp hội", "Ban", "Phòng", "Trung tâm", "Công ty", "Cty",
+    "Tổng công ty", "Tập đoàn", "Ngân hàng", "Trường", "Đại học", "Học viện", "Bệnh viện", "Ủy ban", "UBND",
+    "Liên đoàn", "Văn phòng", "Quỹ", "Đài", "Báo", "Tỉnh", "Thành phố", "TP", "Quận", "Huyện", "Xã", "Phường",
+    "Ministry", "Department", "University", "Company", "Bank", "Agency", "Office", "Council", "Committee",
+    "Institute", "Association", "Corporation", "Ministerium", "Amt", "Universität", "Verband", "Institut",
+    "Ministère", "Université", "Ministerio", "Universidad",
+))
+# Words that introduce a person: honorifics and the roles printed before a name.
+_PERSON_HEADS = frozenset(w.casefold() for w in (
+    "ông", "bà", "anh", "chị", "cô", "chú", "em", "cụ", "chuyên gia", "giám đốc", "phó giám đốc", "chủ tịch",
+    "phó chủ tịch", "trưởng", "phó", "bí thư", "tổng giám đốc", "luật sư", "bác sĩ", "tiến sĩ", "thạc sĩ", "giáo sư",
+    "PGS", "TS", "ThS", "GS", "BS", "Mr", "Ms", "Mrs", "Dr", "Herr", "Frau", "M.", "Mme", "người phát ngôn",
+    "phát ngôn viên", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "director", "chief",
+    "head", "president", "chairman", "chair", "ceo", "professor", "economist", "analyst", "sprecher", "sprecherin",
+    "ministerin", "chef", "chefin", "leiter", "leiterin", "präsident", "präsidentin", "porte-parole", "ministre",
+    "directeur", "directrice", "portavoz", "ministro", "director", "presidente",
+))
+# Vietnamese family names: where a name starts inside a run of capitalised words ("Sở Y tế Hà Nội Trần Văn Bình").
+_VIETNAMESE_FAMILY_NAMES = frozenset(w.casefold() for w in (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
+    "Lý", "Đinh", "Đoàn", "Trương", "Lâm", "Mai", "Trịnh", "Lương", "Cao", "Tạ", "Châu", "Tô", "Quách", "Văn", "Lưu",
+    "Thái", "Kiều", "Triệu", "Đào", "Hà", "La", "Vương", "Phùng", "Tăng", "Từ", "Chu", "Khúc", "Lại", "Nông", "Hứa",
+))
 
 
 def _attribution(who: str, end: int = -1) -> Attribution:
@@ -230,7 +320,9 @@ def _attribution(who: str, end: int = -1) -> Attribution:
 
 
 def _trailing_name(part: str) -> str | None:
-    """The run of capitalised words that ends ``part``, titles dropped: the head noun is a name."""
+    """The run of capitalised words that ends ``part``, titles dropped: the head noun is a name. A run
+    that is an organisation's name or a place (after "Sở", "Công ty", "Ministry" and no honorific) is none;
+    a person named after the organisation ("Sở Y tế Hà Nội Trần Văn Bình") starts at a family name."""
     tokens = [_token(t) for t in part.split()]
     run: list[str] = []
     for token in reversed(tokens):
@@ -240,7 +332,30 @@ def _trailing_name(part: str) -> str | None:
             break
     while run and (run[0].lower().rstrip(".") in _TITLES | _NAME_PARTICLES or not _is_name_token(run[0])):
         run.pop(0)
+    if run and _names_organisation(tokens[: len(tokens) - len(run)], run):
+        starts = [i for i, token in enumerate(run) if token.casefold() in _VIETNAMESE_FAMILY_NAMES
+                  and 2 <= len(run) - i <= 4]
+        run = run[starts[0]:] if starts else []
+    while run and _is_place(run):
+        run = []
     return " ".join(run) or None
+
+
+def _names_organisation(before: list[str], run: list[str]) -> bool:
+    """The words before ``run`` end with an organisation's head ("đại diện Sở Du lịch") and no honorific
+    or role after it: ``run`` continues the organisation's name."""
+    words = [w.casefold() for w in before] + [w.casefold() for w in run[:1]]
+    for index in range(len(words) - 1, -1, -1):
+        pair = " ".join(words[index:index + 2])
+        if words[index] in _PERSON_HEADS or pair in _PERSON_HEADS:
+            return False
+        if words[index] in _ORGANISATION_HEADS or pair in _ORGANISATION_HEADS:
+            return True
+    return False
+
+
+def _is_place(run: list[str]) -> bool:
+    return folded(" ".join(run)) in PLACE_KEYS
 
 
 def _token(word: str) -> str:
@@ -260,7 +375,7 @@ def _is_name_token(token: str) -> bool:
 
 def _plausible_who(who: str, max_words: int = _MAX_WHO_WORDS) -> bool:
     """A speaker phrase is short and does not open with a conjunction ("…" and the ministry said)."""
-    words = clean(who).split()
+    words = clean(who).strip(_EDGE_PUNCT + " ").split()
     return 0 < len(words) <= max_words and words[0].lower() not in _CONJUNCTIONS
 
 
