@@ -105,6 +105,8 @@ _BLOCKQUOTE_SPEAKER_RE = re.compile(r"(?<=[.!?…\"”»])\s*[—–]\s*(?P<who>
 
 _PRONOUNS = frozenset({
     "he", "she", "they", "we", "i", "it", "you",
+    "er", "sie", "es", "wir", "ich", "man", "il", "elle", "ils", "elles", "on", "je", "nous", "él", "ella", "ellos",
+    "ellas", "lui", "lei", "lo", "la", "loro", "egli", "ma",
     "ông", "bà", "anh", "chị", "cô", "chú", "em", "họ", "tôi", "chúng tôi", "ông ấy", "bà ấy", "anh ấy",
     "chị ấy", "cô ấy", "người này",
 })
@@ -118,18 +120,30 @@ _TITLES = frozenset(w.lower() for w in (
     "Ông", "Bà", "Anh", "Chị", "Cô", "Chú", "Cụ", "Ngài", "Đồng", "Thủ", "Bộ", "Chủ", "Phó", "Tổng", "Giám",
     "Trưởng", "Đại", "Thượng", "Trung", "Thiếu", "Người", "Bác", "Giáo", "Tiến", "Thạc", "Nghệ", "Nhà",
 ))
+# German role nouns, capitalised like names: "Experte", "Sportdirektor", "UN-Botschafter", "Vizekanzler".
+_GERMAN_ROLE_RE = re.compile(
+    r"(?:experte|expertin|sprecher|sprecherin|minister|ministerin|direktor|direktorin|chef|chefin|präsident|"
+    r"präsidentin|leiter|leiterin|vorsitzende|vorsitzender|trainer|trainerin|kanzler|kanzlerin|botschafter|"
+    r"botschafterin|meister|meisterin|politiker|politikerin|sieger|siegerin|verteidiger|juristin|jurist|"
+    r"professorin|wissenschaftler|wissenschaftlerin|autor|autorin|geschäftsführer|geschäftsführerin)$",
+    re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"and", "but", "or", "which", "that", "while", "as", "so", "because", "và", "nhưng", "mà",
                            "để", "khi", "nên", "vì", "hay", "hoặc", "rồi",
                            # a clause or an adverbial, not a speaker: "khiến nhiều người xem", "có thầy giáo đã",
                            # "trong cuộc phỏng vấn với Wall Street Journal", "in an interview with ..."
                            "khiến", "có", "đã", "được", "bị", "làm", "là", "cũng", "thì", "lại", "còn", "đều", "sẽ",
-                           "đang", "trong", "với", "qua", "in", "during", "with"})
+                           "đang"})
+# An adverbial before the speaker ("in that law, Azzouz said", "trong cuộc họp, ông X nói"): its clause is
+# dropped; with no comma after it, the phrase is the adverbial's ("in an interview with The New York Times").
+_ADVERBIAL_STARTS = frozenset({"in", "during", "with", "trong", "với", "qua", "tại"})
 # Capitalised words that are never part of a name: days, months, and sentence openers of time.
 _NOT_NAMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "ngày", "tháng",
     "sáng", "trưa", "chiều", "tối", "đêm", "hôm", "sau", "trước", "theo", "tại", "trong", "on", "in", "at", "the",
     "this", "that", "last", "earlier", "later",
+    "die", "der", "das", "den", "dem", "des", "ein", "eine", "einer", "les", "los", "las", "el", "il", "una", "une",
+    "un", "nach", "zugleich", "auch", "laut",
 })  # not "A", "An", "Năm": Vietnamese given names
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "la", "du", "da", "di", "le"})
 # Longest speaker phrase, in words. Before the quote the verb and colon must touch it, a strong sign,
@@ -231,8 +245,9 @@ def attribute(paragraph: str, start: int, end: int) -> Attribution | None:
     sentence_closed = paragraph[end - 2: end - 1] in ".!?…" and after.strip()[:1].isupper()
     for pattern in () if sentence_closed else (_AFTER_INVERTED_RE, _AFTER_RE):
         found = pattern.match(after)
-        if found and _plausible_who(found.group("who")):
-            return _attribution(found.group("who"), end + found.end())
+        who = _without_adverbial(found.group("who")) if found else None
+        if found and who and _plausible_who(who):
+            return _attribution(who, end + found.end())
     found = _before_attribution(before)
     if found and found.group("object") and not found.group("end"):
         found = None  # "warned Japan to be “…”": a fragment quoted mid-clause, not speech introduced
@@ -277,16 +292,80 @@ def speaker_name(raw: str) -> str | None:
     if not phrase or phrase.lower() in _PRONOUNS:
         return None
     for part in (p.strip() for p in _APPOSITION_RE.split(phrase)):
-        name = _trailing_name(_AFFILIATION_RE.split(part, maxsplit=1)[0]) or _trailing_name(part)
+        name = _person_in(part)
         if name:
             return name
-    return phrase
+    return phrase if _role_phrase(phrase) else None
+
+
+def _person_in(part: str) -> str | None:
+    """The person a clause of the phrase names: its trailing name when a role word introduces it
+    ("... director-general Zane Dangor"), else the name before an affiliation ("Jane Li of ACME Capital",
+    "Hänni im Gespräch mit der F.A.Z")."""
+    whole = _trailing_name(part)
+    if whole and _role_introduced(part, whole):
+        return whole
+    if whole and _after_determiner(part, whole):
+        whole = None  # "unserer Redaktion", "the Daily Mail": a noun phrase, not a person
+    head = _AFFILIATION_RE.split(part, maxsplit=1)[0]
+    if head != part and clean(head).casefold() in _PRONOUNS:
+        return None  # "er vor Journalisten im Weißen Haus": the speaker is a pronoun
+    cut = _trailing_name(head) if head != part else None
+    if cut and not (" " not in cut and whole and cut in whole.split()):
+        return cut  # (one word that is part of the whole-phrase name: "Ursula" of "Ursula von der Leyen")
+    return whole
+
+
+def _word_before(part: str, name: str) -> str:
+    before = part[: part.rfind(name)].split()
+    return before[-1].strip(_EDGE_PUNCT) if before else ""
+
+
+def _after_determiner(part: str, name: str) -> bool:
+    return _word_before(part, name).casefold() in _DETERMINERS
+
+
+_DETERMINERS = frozenset({
+    "the", "this", "that", "his", "her", "their", "its", "our", "der", "die", "das", "den", "dem", "des", "dieser",
+    "diese", "diesem", "dieses", "unserer", "unser", "unsere", "seinem", "seiner", "seine", "ihrem", "ihrer", "ihre",
+    "einem", "einer", "eine", "le", "les", "ce", "cette", "son", "sa", "ses", "el", "los", "las", "su", "sus",
+})
+
+
+def _role_introduced(part: str, name: str) -> bool:
+    """The word before the trailing name is a lower-case role word ("spokesman", "director-general",
+    "chuyên gia"), not a preposition or an article: the name is the person's, the rest an apposition."""
+    word = _word_before(part, name)
+    return bool(word) and word.islower() and word.casefold() not in _FUNCTION_WORDS | _DETERMINERS
+
+
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "of", "at", "with", "from", "for", "in", "on", "to", "by", "and", "der", "die", "das", "den",
+    "dem", "des", "ein", "eine", "einer", "im", "mit", "vor", "beim", "zum", "zur", "bei", "aus", "und", "von", "vom",
+    "le", "la", "les", "un", "une", "du", "de", "à", "au", "aux", "dans", "et", "el", "los", "las", "en", "ante",
+    "y", "il", "lo", "gli", "su", "e", "của", "thuộc", "tại", "ở", "và", "với", "trong",
+})
+# A phrase that names a role, not a person, kept whole as the speaker: short, no pronoun or subordinate clause.
+_NOT_IN_ROLE = frozenset({
+    "he", "she", "they", "his", "her", "their", "that", "which", "who", "er", "sie", "seine", "seiner", "ihre",
+    "ihrer", "dass", "nachdem", "weil", "wenn", "als", "il", "elle", "que", "qui", "son", "sa", "ses", "su", "sus",
+    "cuando", "porque", "anh", "chị", "họ", "mình", "khi", "nếu", "vì",
+})
+_ROLE_MAX_WORDS = 8
+
+
+def _role_phrase(phrase: str) -> bool:
+    words = [w.strip(_EDGE_PUNCT).casefold() for w in phrase.split()]
+    return 0 < len(words) <= _ROLE_MAX_WORDS and not _NOT_IN_ROLE.intersection(words) \
+        and words[-1] not in _CONJUNCTIONS
 
 
 # Between a name and its apposition: "ông X, Giám đốc ...", "bà X – Giám đốc ...".
 _APPOSITION_RE = re.compile(r",|\s[–—-]\s")
 # Words that introduce the speaker's organisation after the name: "của", "thuộc", "tại", "of", "with", "bei".
-_AFFILIATION_RE = re.compile(r"\s+(?:của|thuộc|tại|đến từ|ở|of|at|with|from|for|bei|aus|chez)\s+", re.IGNORECASE)
+_AFFILIATION_RE = re.compile(
+    r"\s+(?:của|thuộc|tại|đến từ|ở|trong|of|at|with|from|for|in|on|during|to|bei|aus|im|mit|vor|beim|zum|zur|"
+    r"gegenüber|von der|vom|der|des|chez|à|au|aux|dans|lors|en|ante|durante|su|nel|nella)\s+", re.IGNORECASE)
 # The head word of an organisation's name: the capitalised words after it are the organisation's, not a person's.
 _ORGANISATION_HEADS = frozenset(w.casefold() for w in (
     "Sở", "Bộ", "Cục", "Tổng cục", "Chi cục", "Viện", "Hội", "Hiệp hội", "Ban", "Phòng", "Trung tâm", "Công ty", "Cty",
@@ -295,6 +374,11 @@ _ORGANISATION_HEADS = frozenset(w.casefold() for w in (
     "Ministry", "Department", "University", "Company", "Bank", "Agency", "Office", "Council", "Committee",
     "Institute", "Association", "Corporation", "Ministerium", "Amt", "Universität", "Verband", "Institut",
     "Ministère", "Université", "Ministerio", "Universidad",
+))
+_VIETNAMESE_ORGANISATION_HEADS = frozenset(w.casefold() for w in (
+    "Sở", "Bộ", "Cục", "Tổng cục", "Chi cục", "Viện", "Hội", "Hiệp hội", "Ban", "Phòng", "Trung tâm", "Công ty", "Cty",
+    "Tổng công ty", "Tập đoàn", "Ngân hàng", "Trường", "Đại học", "Học viện", "Bệnh viện", "Ủy ban", "UBND",
+    "Liên đoàn", "Văn phòng", "Quỹ", "Đài", "Báo", "Tỉnh", "Thành phố", "TP", "Quận", "Huyện", "Xã", "Phường",
 ))
 # Words that introduce a person: honorifics and the roles printed before a name.
 _PERSON_HEADS = frozenset(w.casefold() for w in (
@@ -330,7 +414,8 @@ def _trailing_name(part: str) -> str | None:
             run.insert(0, token)
         else:
             break
-    while run and (run[0].lower().rstrip(".") in _TITLES | _NAME_PARTICLES or not _is_name_token(run[0])):
+    while run and (run[0].lower().rstrip(".") in _TITLES | _NAME_PARTICLES or not _is_name_token(run[0])
+                   or _GERMAN_ROLE_RE.search(run[0])):
         run.pop(0)
     if run and _names_organisation(tokens[: len(tokens) - len(run)], run):
         starts = [i for i, token in enumerate(run) if token.casefold() in _VIETNAMESE_FAMILY_NAMES
@@ -343,14 +428,20 @@ def _trailing_name(part: str) -> str | None:
 
 def _names_organisation(before: list[str], run: list[str]) -> bool:
     """The words before ``run`` end with an organisation's head ("đại diện Sở Du lịch") and no honorific
-    or role after it: ``run`` continues the organisation's name."""
+    or role after it: ``run`` continues the organisation's name. (A Vietnamese name has lower-case words
+    inside, "Sở Du lịch"; elsewhere a lower-case word between the head and ``run`` introduces a person:
+    "Department of ... director-general Zane Dangor".)"""
     words = [w.casefold() for w in before] + [w.casefold() for w in run[:1]]
+    lower_between = False
     for index in range(len(words) - 1, -1, -1):
         pair = " ".join(words[index:index + 2])
         if words[index] in _PERSON_HEADS or pair in _PERSON_HEADS:
             return False
         if words[index] in _ORGANISATION_HEADS or pair in _ORGANISATION_HEADS:
-            return True
+            return pair in _VIETNAMESE_ORGANISATION_HEADS or words[index] in _VIETNAMESE_ORGANISATION_HEADS \
+                or not lower_between
+        if index < len(before) and before[index][:1].islower() and words[index] not in _FUNCTION_WORDS:
+            lower_between = True
     return False
 
 
@@ -371,6 +462,13 @@ def _is_name_token(token: str) -> bool:
         return False
     letters = [ch for ch in token if ch.isalpha()]
     return not (len(letters) > 1 and all(ch.isupper() for ch in letters))  # NATO, UBND: acronyms
+
+
+def _without_adverbial(who: str) -> str | None:
+    words = clean(who).strip(_EDGE_PUNCT + " ").split()
+    if not words or words[0].casefold() not in _ADVERBIAL_STARTS:
+        return who
+    return who.rsplit(",", 1)[1] if "," in who else None
 
 
 def _plausible_who(who: str, max_words: int = _MAX_WHO_WORDS) -> bool:

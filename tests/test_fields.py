@@ -15,6 +15,8 @@ from extractors import extract, language, metadata
 from extractors.authors import split_credits
 from extractors.document import Document
 from extractors.images import article_images, split_credit
+from extractors.quotes import find_quotes, inline_quotes
+from extractors.record import BodyBlock
 
 
 def doc(head: str = "", body: str = "", url: str = "https://news.example.de/a/1", lang: str | None = None) -> Document:
@@ -186,3 +188,43 @@ def test_vietnamese_closing_bylines() -> None:
     assert _vn_authors(_PROSE * 3 + "<p>Nhóm PV</p>") == [("Nhóm PV", "Organization")]
     # a short closing line that is not set as a signature (a section label) is no byline
     assert _vn_authors(_PROSE * 3 + "<div>Premier League</div>") == []
+
+
+# ----- quotes (class 7) -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    (("“Thị trường sẽ còn biến động mạnh trong quý tới”, chuyên gia Nguyễn Văn An của Công ty Chứng khoán SSI "
+      "nhận định."), "Nguyễn Văn An"),
+    (("“Chúng tôi sẽ tiếp tục hỗ trợ doanh nghiệp trong thời gian tới”, ông Trần Văn Bình, Giám đốc Sở Công Thương "
+      "Hà Nội, cho biết."), "Trần Văn Bình"),
+    ("Giám đốc Sở Y tế Hà Nội Trần Văn Bình cho biết: “Chúng tôi đã chuẩn bị đủ thuốc cho mùa dịch”.", "Trần Văn Bình"),
+    ('"The market will stay volatile for months," says Jane Li of ACME Capital.', "Jane Li"),
+    ('"Die Lage ist sehr ernst und wird sich verschärfen", sagt Müller.', "Müller"),
+    ('"Prices will keep rising through the summer," John Smith with ACME wrote in a Monday analysis.', "John Smith"),
+    ("«Nous devons agir maintenant, avant qu’il ne soit trop tard», a déclaré Emmanuel Macron.", "Emmanuel Macron"),
+    ('"Debemos actuar ahora mismo, antes de que sea tarde", dijo Pedro Sánchez.', "Pedro Sánchez"),
+    ('"Wir brauchen jetzt schnell eine Lösung", sagte Hänni im Gespräch mit der F.A.Z.', "Hänni"),
+    # a representative of an office names no person: the role is the speaker, never the city's name
+    ("“Chúng tôi đang phối hợp với các hãng hàng không để tăng tần suất”, đại diện Sở Du lịch Đà Nẵng cho biết.",
+     "đại diện Sở Du lịch Đà Nẵng"),
+    # a clause before the quote names no one ("khiến nhiều người xem bày tỏ")
+    ("Anh gọi cô là “cô bé ngốc”, khiến nhiều người xem bày tỏ: “thấy nổi hết cả da gà luôn rồi”.", None),
+])
+def test_the_speaker_is_the_person_and_only_the_person(paragraph: str, speaker: str | None) -> None:
+    assert [q.speaker for q in inline_quotes(paragraph)][-1] == speaker
+
+
+def test_a_later_short_name_is_the_full_name_given_earlier() -> None:
+    blocks = [BodyBlock(type="paragraph", text="Ông Đinh Việt Sơn, Phó cục trưởng Cục Hàng không, cho biết cơ quan "
+                                               "này đang chờ phản hồi."),
+              BodyBlock(type="paragraph", text="“Ngành hàng không phải đi trước một bước trong việc mở cửa”, ông Sơn nói."),
+              BodyBlock(type="paragraph", text='"We will keep the port open all night long," Smith said.')]
+    assert [q.speaker for q in find_quotes(blocks)] == ["Đinh Việt Sơn", "Smith"]
+
+
+def test_an_embedded_posts_signature_is_no_quote_but_names_its_author() -> None:
+    blocks = [BodyBlock(type="quote", text="We will open the new bridge in May, and everyone is invited."),
+              BodyBlock(type="quote", text="— Jane Doe (@janedoe) January 5, 2022")]
+    found = find_quotes(blocks)
+    assert [(q.text, q.speaker) for q in found] == [("We will open the new bridge in May, and everyone is invited.",
+                                                    "Jane Doe")]
