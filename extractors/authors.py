@@ -551,7 +551,7 @@ def closing_byline(root: Node, last_text: str, site_names: Iterable[str] = ()) -
     """The byline printed under the article's last paragraph ("<div align=right><b>Hà Anh</b></div>",
     "Theo <strong>Vũ Vũ</strong>", "Nhóm PV"), which the body leaves out as a short fragment: the first of
     the next few lines of ``root`` that is nothing but names, else a reporters' credit."""
-    lines = _lines(root)
+    lines = printed_lines(root)
     tail = clean(last_text)[-40:]
     end = next((i for i in range(len(lines) - 1, -1, -1) if tail and tail in lines[i][0]), None)
     if end is None:
@@ -568,7 +568,7 @@ def closing_byline(root: Node, last_text: str, site_names: Iterable[str] = ()) -
     return []
 
 
-def _lines(root: Node) -> list[tuple[str, bool]]:
+def printed_lines(root: Node) -> list[tuple[str, bool]]:
     """``root``'s text as printed lines (a new line at every block element and ``<br>``), each with whether
     it is set as a signature: all of it bold, or its block aligned right."""
     lines: list[tuple[str, bool]] = []

@@ -69,6 +69,7 @@ class Content:
     bylines: tuple[str, ...]  # the profile's byline elements' texts (authors, not body)
     dropped: Counter[str]
     warnings: tuple[str, ...] = ()
+    credit: attribution.Credit | None = None  # the original a republished article credits ("Theo Tuổi Trẻ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +174,10 @@ def read_content(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: 
             if content.is_author_bio(found[index], names):
                 del found[index]  # "Jane Doe is a senior researcher at ...": about the author, not the story
                 dropped["author_bio"] += 1
+    credit = attribution.find_credit(root, doc.url, header.site_names, found[-1].text if found else "") \
+        if root is not None else None
     return Content(found, "\n\n".join(b.text for b in found) or None, from_data, closing, bylines, dropped,
-                   tuple(warnings))
+                   tuple(warnings), credit)
 
 
 def _bylines(root: LexborNode, profile: ArticlePage) -> tuple[str, ...]:
@@ -227,6 +230,9 @@ def read_metadata(doc: Document, profile: ArticlePage, cleaned: Cleaned, header:
         source = Organization(name=name, url=attribution.organization_home(link.url if link else None)) if name else None
     else:
         source = header.credits.source_organization
+        credit = body.credit
+        if source is None and credit is not None and credit.name:
+            source = Organization(name=credit.name, url=attribution.organization_home(credit.url))
     return Described(
         canonicalUrl=profile.canonical_url(metadata.canonical_url(doc), doc),
         description=description or cleaned.lead,
@@ -235,8 +241,8 @@ def read_metadata(doc: Document, profile: ArticlePage, cleaned: Cleaned, header:
         authors=_authors(profile, header, body),
         publisher=dataclasses.replace(profile.publisher) if profile.publisher else metadata.publisher(doc),
         sourceOrganization=source,
-        isBasedOn=link.url if link is not None else None,
-        attributionRaw=line.raw if line is not None else None,
+        isBasedOn=link.url if link is not None else (body.credit.url if body.credit else None),
+        attributionRaw=line.raw if line is not None else (body.credit.raw if body.credit else None),
         articleSection=metadata.article_section(doc),
         breadcrumbs=metadata.breadcrumbs(doc),
         keywords=_keywords(doc, profile),

@@ -228,3 +228,54 @@ def test_an_embedded_posts_signature_is_no_quote_but_names_its_author() -> None:
     found = find_quotes(blocks)
     assert [(q.text, q.speaker) for q in found] == [("We will open the new bridge in May, and everyone is invited.",
                                                     "Jane Doe")]
+
+
+# ----- attribution off vietnam.vn (class 8) ---------------------------------------------------------
+
+def _republished(closing: str, url: str = "https://tin.example.vn/bai-1.html"):  # -> Article
+    article = extract(f'<html lang="vi"><body><article><h1>Tiêu đề bài viết khá dài ở đây</h1>{_PROSE * 3}'
+                      f"{closing}</article></body></html>", url)
+    assert article is not None
+    return article
+
+
+def test_a_republished_articles_credit_line_gives_the_paper_and_the_original_on_any_site() -> None:
+    theo = _republished("<p>Theo Tuổi Trẻ</p>")
+    assert (theo.sourceOrganization and theo.sourceOrganization.name, theo.isBasedOn) == ("Tuổi Trẻ", None)
+    linked = _republished('<p>Nguồn: <a href="https://baodanang.vn/bai-goc-1.html">Báo Đà Nẵng</a></p>')
+    assert linked.sourceOrganization is not None
+    assert (linked.sourceOrganization.name, linked.sourceOrganization.url, linked.isBasedOn) == (
+        "Báo Đà Nẵng", "https://baodanang.vn/", "https://baodanang.vn/bai-goc-1.html")
+    original = _republished('<div class="source"><span>Link bài gốc</span> <span>Lấy link!</span> '
+                            "<span>https://daidoanket.vn/bai-goc.html</span></div>")
+    assert original.isBasedOn == "https://daidoanket.vn/bai-goc.html"
+    assert original.sourceOrganization is not None and original.sourceOrganization.name == "daidoanket.vn"
+    agency = _republished("<p>(TTXVN/Vietnam+)</p>")
+    assert agency.sourceOrganization is not None and agency.sourceOrganization.name == "TTXVN"
+    # "Theo <person>" is the byline, no paper; and a site crediting itself credits no original
+    person = _republished("<p>Theo <strong>Vân Anh</strong></p>")
+    assert (person.sourceOrganization, [a.name for a in person.authors]) == (None, ["Vân Anh"])
+    own = _republished("<p>Nguồn: Tin Example</p>", url="https://tinexample.vn/bai-1.html")
+    assert own.sourceOrganization is None
+
+
+def test_the_portals_source_line_links_the_original_when_the_label_stands_before_the_link() -> None:
+    from extractors.attribution import find_source_link
+
+    page = doc(body='<div><p>Text.</p><p class="x">Nguồn: <a href="https://baodanang.vn/a.html">Báo Đà Nẵng</a></p>'
+                    '<p>Xem thêm <a href="https://other.vn/b">bài khác</a> của nguồn: <a href="https://x.vn/c">X</a></p>'
+                    "</div>", url="https://www.vietnam.vn/bai-1")
+    link = find_source_link(page.tree.body, page.url)
+    assert link is not None and (link.url, link.name, link.node.tag) == ("https://baodanang.vn/a.html", "Báo Đà Nẵng", "p")
+
+
+def test_every_portal_article_links_its_original() -> None:
+    from pathlib import Path
+
+    portal = Path(__file__).parent / "fixtures" / "portal"
+    pages = sorted(p for p in [*portal.glob("*.html"), *portal.glob("en/*.html")] if p.name != "index.html")
+    assert len(pages) >= 10
+    for path in pages:
+        slug = path.relative_to(portal).as_posix().removesuffix(".html")
+        article = extract(path.read_bytes(), f"https://www.vietnam.vn/{slug}")
+        assert article is not None and article.isBasedOn and article.isBasedOn.startswith("https://example.org/"), slug
