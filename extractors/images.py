@@ -23,11 +23,11 @@ _LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "data-f
 # "(Nguồn: Reuters)", "(Source: Reuters)", "Ảnh: HOÀI NHÂN", "Photo: AP", "Foto: dpa", "© Getty" ...
 # A label is a whole word ("Ảnh" is no label inside "cảnh", nor "Photo" inside "Photograph", nor "Bild" inside
 # "Bildung") followed by ":" or "©", or inside brackets ("(Ảnh minh họa)"); "©" needs nothing more.
-_CREDIT_LABELS = (r"ảnh|nguồn|source|quelle|fuente|fonte|photos?|photographs?|photography|fotos?|fotografie|(?:image\s+)?credits?|"
+_CREDIT_LABELS = (r"ảnh|nguồn|source|quelle|fuente|fonte|imagem|imagen|photos?|photographs?|photography|fotos?|fotografie|(?:image\s+)?credits?|"
                   r"images?|pictures?|bild(?:er)?|video|copyright")
 _CREDIT_RE = re.compile(
     rf"""\s*(?:(?P<open>[\(\[])\s*|(?<!\w))(?:(?P<sign>©)|(?:{_CREDIT_LABELS})(?!\w))
-        \s*(?(sign)[:]?|(?(open)[:©]?|[:©]))\s*(?P<credit>[^()\[\]]+?)\s*[\)\]]?\s*\.?\s*$""",
+        \s*(?(sign)[:]?|(?(open)[:©]?|(?:[:©]|(?=\s+by\s*:?\s+(?-i:[A-ZÀ-ÝĐ])))))\s*(?:by\s*:?\s+)?(?P<credit>[^()\[\]]+?)\s*[\)\]]?\s*\.?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _CREDIT_LABEL_RE = re.compile(rf"^(?:(?:{_CREDIT_LABELS})(?!\w)\s*[:©]|©)\s*", re.IGNORECASE)
@@ -284,11 +284,12 @@ def _container_caption(img: LexborNode, href: str | None, texts: dict[int, str],
         if text is None:
             text = texts[node.mem_id] = clean(node.text(separator=" "))
         if text:
-            if len(text) > _MAX_CAPTION_CHARS or node.css_first("p, li, h1, h2, h3, h4") is not None and \
-                    len(node.css("img, amp-img")) > 1:
-                return None, None  # prose around several pictures: a part of the body, not one picture's box
+            if len(text) > _MAX_CAPTION_CHARS or len(node.css("img, amp-img")) > 1:
+                return None, None  # text around several pictures: a part of the body, not one picture's box
             if headline is not None and any(h1.mem_id == headline for h1 in node.css("h1")):
                 return None, None  # the article's header around its lead picture: the headline is no caption
+            if href is not None and _inside_link(node, href):
+                return None, None  # the text inside the picture's link to another page is that page's title
             anchors = node.css("a[href]")
             if href is not None and not _caption_named(node) and \
                     any(_same_page(a.attributes.get("href"), href) and a.text().strip() for a in anchors):
@@ -316,6 +317,18 @@ def _page_link(img: LexborNode) -> str | None:
             return href if linked else None
         node = node.parent
     return None
+
+
+def _inside_link(node: LexborNode, href: str) -> bool:
+    """``node`` sits inside a link to ``href`` (a teaser: the picture and its title in one ``<a>``)."""
+    parent = node if node.tag == "a" else node.parent
+    for _ in range(3):
+        if parent is None:
+            return False
+        if parent.tag == "a":
+            return _same_page(parent.attributes.get("href"), href)
+        parent = parent.parent
+    return False
 
 
 def _same_page(href: str | None, other: str) -> bool:

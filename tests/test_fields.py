@@ -279,3 +279,24 @@ def test_every_portal_article_links_its_original() -> None:
         slug = path.relative_to(portal).as_posix().removesuffix(".html")
         article = extract(path.read_bytes(), f"https://www.vietnam.vn/{slug}")
         assert article is not None and article.isBasedOn and article.isBasedOn.startswith("https://example.org/"), slug
+
+
+def test_related_thumbnails_and_text_around_several_pictures_are_no_captions() -> None:
+    related = ('<article><h1>Title</h1><p>Text of the article, long enough to be prose for sure.</p>'
+               '<div class="NewsRelation"><div class="item"><a href="/other-story-1.chn"><span class="par">'
+               '<img src="/thumb_w/80/taxi.jpg" width="85">Những hình ảnh độc đáo về taxi ở Sài Gòn</span></a></div>'
+               "</div></article>")
+    assert _images(related) == []  # a linked thumbnail whose only text is the other story's title
+    gallery = ('<article><h1>Title</h1><p>Text of the article, long enough to be prose for sure.</p>'
+               '<div><img src="/a.jpg"><img src="/b.jpg"><em>Một phong cách mới cho bia - không lo đổ chai.</em></div>'
+               "</article>")
+    assert _images(gallery) == [("a.jpg", None), ("b.jpg", None)]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Can you spot the anomaly? Photo by Ricardo Gomez Angel", ("Can you spot the anomaly?", "Ricardo Gomez Angel")),
+    ("A picture by the lake at dawn", ("A picture by the lake at dawn", None)),
+    ("Governador do RJ pediu cuidados Imagem: Divulgação", ("Governador do RJ pediu cuidados", "Divulgação")),
+])
+def test_a_credit_label_with_by_and_in_portuguese(text: str, parts: tuple[str | None, str | None]) -> None:
+    assert split_credit(text) == parts
