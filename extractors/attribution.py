@@ -4,6 +4,10 @@ Aggregators such as vietnam.vn print the original paper's logo (its ``alt`` is t
 name again as a label, and the date, in one short line under the headline: as a text dump shows it,
 ``Báo Quốc TếBáo Quốc Tế24/05/2023``. They link the original article as "Source" / "Nguồn". Both are
 found by their text and position, so an unknown or changed class name does not lose them.
+
+Any site that republishes credits the original in the article's closing lines ("Theo Tuổi Trẻ", "Nguồn:
+<a href>Báo X</a>", "(TTXVN/Vietnam+)", "Link bài gốc https://…", "originally published by X"):
+:func:`find_credit` reads them for every page, giving ``sourceOrganization`` and ``isBasedOn``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,15 @@ Organization): a news agency credited beside or instead of people ("dpa", "Reute
 "ORF.at") when the page credits it as author and names no person anywhere: sites put their own name
 in the author field by default, so it never hides a byline further down. A page whose metadata credits
 only an agency is not searched for a byline in its markup: the names found there belong to teasers and
-comments.
+comments. Organisations a JSON-LD author list names beside its people are credited too, and a desk of the
+site typed Person there ("MDR SACHSEN-ANHALT" on mdr.de) is an Organization.
+
+No person is a place or a paper: a byline ending in places ("Reuters, New York, United States", "Von Anna
+Schmidt, Berlin", "Tuổi Trẻ, Hà Nội, Việt Nam") loses them (countries, large cities, city-name prefixes, one
+word after a name), and "Báo X" or a national paper's name ("Theo Tuổi Trẻ") is the source, not an author.
+Bylines found without byline markup: a labelled one in the header ("By Jane Doe and John Roe", "Author:
+Jane Doe"); the signature printed under the last paragraph (bold or right-aligned, or "Theo Vân Anh"),
+and "Nhóm PV", the paper's reporters (an Organization).
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@
 The article's pictures are read from its whole scope (the body plus the header that holds the
 lead picture), not from teaser cards or other boilerplate around it. A caption is a ``figcaption``
 or an element named like a caption next to the picture; a credit inside it (a ``credit`` /
-``copyright`` element, or "Photo: AP" / "(Nguồn: Reuters)" text) is split off.
+``copyright`` element, or "Photo: AP" / "(Nguồn: Reuters)" text) is split off. A credit label is a whole
+word ("Ảnh" is no label inside "cảnh", nor "Photo" inside "Photograph") followed by ":", "©", "by Name" or
+inside brackets. No caption from the article header's headline, from the text inside a picture's link to
+another page (a related story's title), nor from text around several pictures.
 """
 
 from __future__ import annotations

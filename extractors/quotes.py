@@ -22,8 +22,17 @@ Pure regular expressions over body blocks; no NLP model. The rules, in order:
 * **speakerRaw** is the attribution phrase as written. **speaker** is the person's name in it, titles and
   honorifics dropped (``ministry spokesman Mao Ning`` -> ``Mao Ning``, ``ông Nguyễn Văn A`` ->
   ``Nguyễn Văn A``). A phrase that names no person (a role, ``A Chinese diplomatic official``) is kept
-  whole as the speaker. A bare pronoun (``he``, ``ông``) gives no speaker.
-* **Blockquotes** are quotes of kind ``blockquote``; a trailing ``— Name`` line names their speaker.
+  whole as the speaker when short and clause-free. A bare pronoun (``he``, ``ông``, ``er``) gives no speaker.
+* **Only the person:** an affiliation after the name is cut off (``chuyên gia Nguyễn Văn An của Công ty X``,
+  ``John Smith with ACME``, ``Hänni im Gespräch mit der F.A.Z``) unless a role word introduces the name
+  at the end (``... director-general Zane Dangor``); the capitalised words after an organisation's head
+  (``đại diện Sở Du lịch Đà Nẵng``) or a place name no one; a Vietnamese person named after the
+  organisation starts at a family name (``Giám đốc Sở Y tế Hà Nội Trần Văn Bình``).
+* **One name, one person:** a speaker named by one word (``ông Bình``, ``Smith``) is the full name the
+  article gave earlier with that last word (``Trần Văn Bình``).
+* Speech verbs of English, Vietnamese, German, French, Spanish and Italian (``sagt Müller``, ``a déclaré X``).
+* **Blockquotes** are quotes of kind ``blockquote``; a trailing ``— Name`` line names their speaker. An
+  embedded post's signature (``— Jane Doe (@janedoe) January 5, 2022``) is no quote: it names the post's author.
 """
 
 from __future__ import annotations
