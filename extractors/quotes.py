@@ -177,6 +177,7 @@ def find_quotes(blocks: list[BodyBlock], lang: str | None = None) -> list[Quote]
     """
     quotes: list[Quote] = []
     known: list[str] = []  # full names the article has given so far, latest last
+    by_honorific: dict[str, str] = {}  # the latest full name introduced with each Vietnamese honorific
     for index, block in enumerate(blocks):
         if block.type == "quote":
             signature = _POST_SIGNATURE_RE.match(block.text)
@@ -191,9 +192,14 @@ def find_quotes(blocks: list[BodyBlock], lang: str | None = None) -> list[Quote]
             found = inline_quotes(block.text, index)
         else:
             continue
-        known.extend(_introduced_names(block.text))
+        for honorific, name in _introduced(block.text):
+            known.append(name)
+            by_honorific[honorific] = name
         for quote in found:
             quote.speaker = _full_name(quote.speaker, known)
+            if quote.speaker is None and quote.speakerRaw and quote.speakerRaw.casefold() in _VIETNAMESE_HONORIFICS:
+                # "…", chị nói: the woman the article last named "chị Huỳnh Thị Thủy" (the honorific is the pronoun)
+                quote.speaker = by_honorific.get(quote.speakerRaw.casefold())
             if quote.speaker and " " in quote.speaker and _trailing_name(quote.speaker) == quote.speaker:
                 known.append(quote.speaker)
         quotes.extend(found)
@@ -204,12 +210,16 @@ def find_quotes(blocks: list[BodyBlock], lang: str | None = None) -> list[Quote]
 _POST_SIGNATURE_RE = re.compile(r"^\s*[—–-]\s*(?P<who>[^()@]{1,60}?)\s*\(@\w{1,30}\)")
 # A person introduced by an honorific or a role: "ông Trần Văn Bình", "Mr. John Smith".
 _INTRODUCED_RE = re.compile(
-    r"(?<!\w)(?i:ông|bà|anh|chị|mr\.?|ms\.?|mrs\.?|dr\.?|herr|frau)\s+(?P<name>(?:[A-ZÀ-ỸĐ][\w'’-]+\s+){1,3}"
+    r"(?<!\w)(?P<honorific>(?i:ông|bà|anh|chị|mr\.?|ms\.?|mrs\.?|dr\.?|herr|frau))\s+(?P<name>(?:[A-ZÀ-ỸĐ][\w'’-]+\s+){1,3}"
     r"[A-ZÀ-ỸĐ][\w'’-]+)")
 
 
-def _introduced_names(text: str) -> list[str]:
-    return [m.group("name") for m in _INTRODUCED_RE.finditer(text)]
+_VIETNAMESE_HONORIFICS = frozenset({"ông", "bà", "anh", "chị"})
+
+
+def _introduced(text: str) -> list[tuple[str, str]]:
+    """(honorific, full name) of each person the text introduces: "ông Trần Văn Bình", "Mr. John Smith"."""
+    return [(m.group("honorific").casefold(), m.group("name")) for m in _INTRODUCED_RE.finditer(text)]
 
 
 def _full_name(speaker: str | None, known: list[str]) -> str | None:

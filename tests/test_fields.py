@@ -300,3 +300,12 @@ def test_related_thumbnails_and_text_around_several_pictures_are_no_captions() -
 ])
 def test_a_credit_label_with_by_and_in_portuguese(text: str, parts: tuple[str | None, str | None]) -> None:
     assert split_credit(text) == parts
+
+
+def test_a_vietnamese_honorific_alone_is_the_person_last_introduced_with_it() -> None:
+    blocks = [BodyBlock(type="paragraph", text="Chị Huỳnh Thị Thủy, 43 tuổi, trọ trên đường Phạm Văn Chiêu, còn ông "
+                                               "Lê Văn Tám là chủ nhà trọ."),
+              BodyBlock(type="paragraph", text="“Vợ chồng mình khổ quen rồi, chỉ sợ con ở quê buồn”, chị nói."),
+              BodyBlock(type="paragraph", text="“Tôi giảm tiền phòng cho mọi người dịp Tết năm nay”, ông cho biết."),
+              BodyBlock(type="paragraph", text="“Năm nay ai cũng khó khăn hơn mọi năm nhiều lắm”, bà nói.")]
+    assert [q.speaker for q in find_quotes(blocks)] == ["Huỳnh Thị Thủy", "Lê Văn Tám", None]
