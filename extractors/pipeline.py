@@ -293,6 +293,8 @@ def assemble(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: Rea
             if item.name in ARTICLE_FIELDS:
                 values[item.name] = getattr(result, item.name)
     counts: Counter[str] = Counter()
+    if doc.flattened:
+        counts["deep_nesting"] = doc.flattened
     for counter in (cleaned.dropped, media.dropped, body.dropped):
         for rule, count in counter.items():
             counts[rule] += count
