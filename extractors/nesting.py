@@ -28,8 +28,7 @@ def max_block_depth(html: str) -> int:
             depth = max(depth - 1, 0)
         else:
             depth += 1
-            if depth > deepest:
-                deepest = depth
+            deepest = max(deepest, depth)
     return deepest
 
 
