@@ -36,6 +36,7 @@ class ArticlePage:
     # widgets to drop (one CSS selector list, counted as ``profile_widget``); the element naming the
     # original paper (its text or logo, its link: sourceOrganization, isBasedOn).
     lead_selector: ClassVar[str | None] = None
+    lead_in_body: ClassVar[bool] = True  # the lead is the body's first paragraph (False: the description only)
     drop_selectors: ClassVar[str | None] = None
     source_selector: ClassVar[str | None] = None
     # cleaning: read an aggregator's source line ("Báo X 24/05/2023") and "Source" link found by their
@@ -59,11 +60,12 @@ class ArticlePage:
     trailing_byline: ClassVar[bool] = True
     author_bio: ClassVar[bool] = True
     # content / metadata: byline elements ("content": inside the body's root, their text is no body;
-    # "page": anywhere), their length bound and the separator between names; names that are the site.
+    # "page": anywhere), their length bound and the separator between names (None: authors.split_names);
+    # names that are the site.
     byline_selector: ClassVar[str | None] = None
     byline_scope: ClassVar[str] = "content"
     byline_max_chars: ClassVar[int] = 80
-    byline_separator: ClassVar[re.Pattern[str]] = re.compile(r"\s+[-–]\s+|\s*,\s*|\s+và\s+")
+    byline_separator: ClassVar[re.Pattern[str] | None] = re.compile(r"\s+[-–]\s+|\s*,\s*|\s+và\s+")
     site_names: ClassVar[frozenset[str]] = frozenset()
     # dates: the publication date's element, the attributes tried before its text, and its format
     # (``strptime``; default: the machine then the printed date parsers), in the site's zone.

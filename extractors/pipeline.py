@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborNode
 
 from . import content, dates, embedded, images, language, metadata, pagetype, quotes, videos
-from .authors import Credits, byline_line, find_credits
+from .authors import Credits, byline_line, find_credits, split_names
 from .cleaning import Cleaned, clean_page
 from .document import Document
 from .page import ArticlePage
@@ -191,7 +191,7 @@ def read_content(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: 
     bylines = _bylines(scope, profile) if scope is not None else ()
     if profile.byline_selector and not bylines:
         warnings.append("profile_fallback:authors")
-    lead = cleaned.lead
+    lead = cleaned.lead if profile.lead_in_body else None
     skip = {t for t in (header.headline, *media.caption_texts, *bylines, lead) if t}
     found = [] if root is None else content.body_blocks(root, dropped, skip_texts=skip, reading=reading.main)
     if lead:
@@ -319,7 +319,9 @@ def _authors(profile: ArticlePage, header: Header, body: Content) -> list[Author
         return found
     named: list[Author] = []
     for byline in body.bylines:
-        for name in (clean(part) for part in profile.byline_separator.split(byline)):
+        parts = profile.byline_separator.split(byline) if profile.byline_separator is not None \
+            else split_names(byline, header.site_names)  # the generic splitter: agencies, "(VTV Online)"...
+        for name in (clean(part) for part in parts):
             if name and all(author.name != name for author in named):
                 named.append(Author(name=name, nameRaw=byline))
     return named or [a for a in found if a.name.lower() not in profile.site_names]
