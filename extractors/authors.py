@@ -134,10 +134,16 @@ _NEWSROOM_WORDS = re.compile(
     r"\b(staff|redaktion|redaction|rédaction|redacción|redazione|editorial|editors?|team|newsroom|desk|"
     r"nachrichten|news|online|digital|agency|agentur|media|press|presse|times|post|zeitung|journal|"
     r"magazine?|tribune|herald|gazette|daily|weekly|radio|tv|television|channel|group|ltd|gmbh|inc|"
+    r"rundfunk|fernsehen|deutsche welle|broadcasting|broadcaster|"
     r"web|portal|admin|administrator|contributor|guest|gastautor|image|images|photo|getty|istock|shutterstock|"
     r"agenturen|agencies|agences|agencias|"
     r"comments?|kommentare?|commentaires?|share|follow|subscribe|print|email|login)\b",  # buttons in a byline row
     re.IGNORECASE)
+# A broadcaster's name: credited as a person by some CMSs ("Deutsche Welle", "Bayerischer Rundfunk", "Đài VOV"),
+# an Organization author.
+_BROADCASTER_RE = re.compile(
+    r"\b(?:radio|tv|television|télévision|televisión|rundfunk|fernsehen|deutsche welle|broadcasting|broadcaster|"
+    r"channel)\b|^(?:đài|kênh)\s", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
     r"\b(correspondent|reporter|editor|chief|professor|prof|senior|writer|columnist|analyst|director|"
     r"redakteur(in)?|korrespondent(in)?|chefredakteur(in)?|journalist(in)?|phóng viên|nhà báo|"
@@ -307,7 +313,7 @@ class Credits:
                 self.agencies.append(Author(name=agency, nameRaw=raw_text, url=None, type=_ORGANIZATION))
         if organisation or not names:
             name = _LEAD_RE.sub("", raw_text)
-            own = _names_site(name, sites) or desk and _names_desk(name, sites)
+            own = _names_site(name, sites) or desk and _names_desk(name, sites) or bool(_BROADCASTER_RE.search(name))
             if not agencies and (organisation or own) and _organisation_name(name):
                 self._add_newsroom(Author(name=name, nameRaw=raw_text, url=url, type=_ORGANIZATION))
             return

@@ -309,3 +309,11 @@ def test_a_vietnamese_honorific_alone_is_the_person_last_introduced_with_it() ->
               BodyBlock(type="paragraph", text="“Tôi giảm tiền phòng cho mọi người dịp Tết năm nay”, ông cho biết."),
               BodyBlock(type="paragraph", text="“Năm nay ai cũng khó khăn hơn mọi năm nhiều lắm”, bà nói.")]
     assert [q.speaker for q in find_quotes(blocks)] == ["Huỳnh Thị Thủy", "Lê Văn Tám", None]
+
+
+def test_a_broadcaster_credited_as_a_person_is_an_organisation() -> None:
+    for name in ("Deutsche Welle", "Bayerischer Rundfunk", "Đài Tiếng nói Việt Nam"):
+        page = doc(ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": name}}), "<p>Text.</p>")
+        assert [(a.name, a.type) for a in metadata.authors(page)] == [(name, "Organization")]
+    person = doc(ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Anna Funk"}}), "<p>Text.</p>")
+    assert [(a.name, a.type) for a in metadata.authors(person)] == [("Anna Funk", "Person")]
