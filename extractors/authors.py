@@ -14,7 +14,15 @@ Organization): a news agency credited beside or instead of people ("dpa", "Reute
 "ORF.at") when the page credits it as author and names no person anywhere: sites put their own name
 in the author field by default, so it never hides a byline further down. A page whose metadata credits
 only an agency is not searched for a byline in its markup: the names found there belong to teasers and
-comments.
+comments. Organisations a JSON-LD author list names beside its people are credited too, and a desk of the
+site typed Person there ("MDR SACHSEN-ANHALT" on mdr.de) is an Organization.
+
+No person is a place or a paper: a byline ending in places ("Reuters, New York, United States", "Von Anna
+Schmidt, Berlin", "Tuổi Trẻ, Hà Nội, Việt Nam") loses them (countries, large cities, city-name prefixes, one
+word after a name), and "Báo X" or a national paper's name ("Theo Tuổi Trẻ") is the source, not an author.
+Bylines found without byline markup: a labelled one in the header ("By Jane Doe and John Roe", "Author:
+Jane Doe"); the signature printed under the last paragraph (bold or right-aligned, or "Theo Vân Anh"),
+and "Nhóm PV", the paper's reporters (an Organization).
 """
 
 from __future__ import annotations
@@ -60,8 +68,49 @@ AGENCIES = frozenset({
     "stt", "dts", "afp-ots", "apa-ots", "thông tấn xã việt nam", "associated press (ap)", "agencia efe",
 })
 _AGENCY_KEYS = frozenset(folded(name) for name in AGENCIES)
+# A newspaper's name, not a person's: "Báo Đà Nẵng", "Tạp chí X", "Đài VOV"; and the national papers credited by
+# name alone after "Theo" ("Theo Tuổi Trẻ"), which read like a person's two capitalised words.
+_PRESS_WORD_RE = re.compile(r"^(?:báo|tạp chí|tap chi|đài|thông tấn|cổng thông tin|trang tin|tuần báo|nhật báo|"
+                            r"thời báo|bản tin|kênh)\b", re.IGNORECASE)
+VIETNAMESE_PRESS = frozenset(folded(name) for name in (
+    "Tuổi Trẻ", "Thanh Niên", "Dân Trí", "Lao Động", "Nhân Dân", "Tiền Phong", "Người Lao Động", "Pháp Luật",
+    "Pháp Luật TP.HCM", "Sài Gòn Giải Phóng", "Hà Nội Mới", "Quân Đội Nhân Dân", "Công An Nhân Dân", "An Ninh Thủ Đô",
+    "Giáo Dục Thời Đại", "Thể Thao Văn Hóa", "Văn Hóa", "Đời Sống Pháp Luật", "Gia Đình Xã Hội", "Kinh Tế Đô Thị",
+    "Đầu Tư", "Đại Đoàn Kết", "Công Thương", "Nông Nghiệp Việt Nam", "Khoa Học Phổ Thông", "Người Đưa Tin",
+    "Sức Khỏe Đời Sống", "Thời Báo Kinh Tế Sài Gòn", "Zing", "Zing News", "Znews", "Kênh 14", "Kenh14", "Soha", "VnExpress",
+    "VietNamNet", "Vietnamplus", "VOV", "VTV", "VTC", "VTC News", "CafeF", "CafeBiz", "Genk", "Infonet", "Baomoi",
+))
 _SOURCE_LEAD_RE = re.compile(r"^(?:quelle|source|sources|nguồn|theo|fuente|fonte|kaynak|mit material von)\s*[:：]?\s*",
                              re.IGNORECASE)
+# Places a byline ends with ("Von Anna Schmidt, Berlin", "Reuters, New York, United States", "Tuổi Trẻ, Hà Nội,
+# Việt Nam"): countries and large cities in the languages crawled, and the first words of many city names.
+_PLACES = frozenset(folded(name) for name in (
+    "United States", "USA", "US", "United Kingdom", "UK", "Great Britain", "England", "Scotland", "Ireland", "Germany",
+    "France", "Italy", "Spain", "Portugal", "Netherlands", "Belgium", "Switzerland", "Austria", "Poland", "Russia",
+    "Ukraine", "China", "Japan", "India", "Pakistan", "Indonesia", "Philippines", "Thailand", "Vietnam", "Viet Nam",
+    "Malaysia", "Singapore", "Korea", "South Korea", "North Korea", "Taiwan", "Australia", "New Zealand", "Canada",
+    "Mexico", "Brazil", "Argentina", "Chile", "Colombia", "Peru", "Venezuela", "Cuba", "Egypt", "Israel", "Iran",
+    "Iraq", "Syria", "Lebanon", "Turkey", "Türkiye", "Saudi Arabia", "Qatar", "United Arab Emirates", "Nigeria",
+    "Kenya", "South Africa", "Ethiopia", "Greece", "Sweden", "Norway", "Denmark", "Finland", "Iceland", "Hungary",
+    "Czech Republic", "Czechia", "Romania", "Bulgaria", "Serbia", "Croatia", "Luxembourg", "Liechtenstein",
+    "Deutschland", "Österreich", "Schweiz", "Frankreich", "Italien", "Spanien", "Russland", "Großbritannien",
+    "Niederlande", "Belgien", "Polen", "Türkei", "Allemagne", "Suisse", "Autriche", "Espagne", "Italie", "Royaume-Uni",
+    "États-Unis", "Estados Unidos", "España", "Alemania", "Francia", "Việt Nam", "Mỹ", "Hoa Kỳ", "Trung Quốc",
+    "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Pháp", "Đức", "Nga", "Anh", "Ấn Độ", "Thái Lan", "Lào", "Campuchia",
+    "London", "Paris", "Berlin", "Brussels", "Brüssel", "Bruxelles", "Vienna", "Wien", "Zurich", "Zürich", "Geneva",
+    "Genf", "Rome", "Rom", "Madrid", "Barcelona", "Lisbon", "Amsterdam", "Moscow", "Moskau", "Kyiv", "Kiev", "Kiew",
+    "Warsaw", "Warschau", "Prague", "Prag", "Budapest", "Athens", "Istanbul", "Ankara", "Jerusalem", "Tel Aviv",
+    "Gaza", "Beirut", "Cairo", "Kairo", "Dubai", "Abu Dhabi", "Tehran", "Teheran", "Baghdad", "Damascus", "Nairobi",
+    "Lagos", "Johannesburg", "Cape Town", "New Delhi", "Delhi", "Mumbai", "Beijing", "Peking", "Shanghai",
+    "Hong Kong", "Taipei", "Tokyo", "Tokio", "Seoul", "Bangkok", "Manila", "Jakarta", "Kuala Lumpur", "Sydney",
+    "Washington", "New York", "Los Angeles", "Chicago", "San Francisco", "Toronto", "Ottawa", "Mexico City",
+    "São Paulo", "Sao Paulo", "Rio de Janeiro", "Buenos Aires", "Hamburg", "München", "Munich", "Frankfurt", "Köln",
+    "Hà Nội", "Hanoi", "TP.HCM", "TP HCM", "TPHCM", "TP Hồ Chí Minh", "Hồ Chí Minh", "Ho Chi Minh City", "Sài Gòn",
+    "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế", "Nha Trang", "Đà Lạt", "Vũng Tàu", "Quảng Ninh", "Nghệ An",
+))
+PLACE_KEYS = _PLACES  # (folded) for the quotes' speakers
+_PLACE_PREFIXES = frozenset({"new", "san", "santa", "los", "las", "saint", "sankt", "st", "port", "fort", "bad",
+                             "kuala", "buenos", "rio", "cape", "tỉnh", "thành phố", "tp", "quận", "huyện"})
 # Name particles written in lower case; every other word of a Latin-script name is capitalised.
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "des", "la", "le", "dos",
                         "das", "do", "e", "y", "bin", "binti", "al", "el", "ibn", "ten", "ter", "zu", "af", "av"})
@@ -85,10 +134,16 @@ _NEWSROOM_WORDS = re.compile(
     r"\b(staff|redaktion|redaction|rédaction|redacción|redazione|editorial|editors?|team|newsroom|desk|"
     r"nachrichten|news|online|digital|agency|agentur|media|press|presse|times|post|zeitung|journal|"
     r"magazine?|tribune|herald|gazette|daily|weekly|radio|tv|television|channel|group|ltd|gmbh|inc|"
+    r"rundfunk|fernsehen|deutsche welle|broadcasting|broadcaster|"
     r"web|portal|admin|administrator|contributor|guest|gastautor|image|images|photo|getty|istock|shutterstock|"
     r"agenturen|agencies|agences|agencias|"
     r"comments?|kommentare?|commentaires?|share|follow|subscribe|print|email|login)\b",  # buttons in a byline row
     re.IGNORECASE)
+# A broadcaster's name: credited as a person by some CMSs ("Deutsche Welle", "Bayerischer Rundfunk", "Đài VOV"),
+# an Organization author.
+_BROADCASTER_RE = re.compile(
+    r"\b(?:radio|tv|television|télévision|televisión|rundfunk|fernsehen|deutsche welle|broadcasting|broadcaster|"
+    r"channel)\b|^(?:đài|kênh)\s", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
     r"\b(correspondent|reporter|editor|chief|professor|prof|senior|writer|columnist|analyst|director|"
     r"redakteur(in)?|korrespondent(in)?|chefredakteur(in)?|journalist(in)?|phóng viên|nhà báo|"
@@ -107,7 +162,7 @@ def split_credits(raw: str, site_names: Iterable[str] = ()) -> tuple[list[str], 
     names: list[str] = []
     agencies: list[str] = []
     bracketed = " / ".join(_PARENTHESES_RE.findall(text))  # "(dpa/afp)", "Elena Oberholzer (obe)"
-    parts = [(part, True) for part in _SPLIT_RE.split(_PARENTHESES_RE.sub(" ", text))]
+    parts = [(part, True) for part in _SPLIT_RE.split(_without_dateline(_PARENTHESES_RE.sub(" ", text)))]
     parts += [(part, False) for part in _SPLIT_RE.split(bracketed)]
     for part, may_be_person in parts:
         name = _CJK_ROLE_RE.sub("", _SOURCE_LEAD_RE.sub("", _LEAD_RE.sub("", clean(part)))).strip(" .:-–—·()[]")
@@ -119,6 +174,25 @@ def split_credits(raw: str, site_names: Iterable[str] = ()) -> tuple[list[str], 
                 continue  # "Von Anna Sleegers, Frankfurt": a one-word place after a full name is a dateline
             names.append(name)
     return names, agencies
+
+
+def _without_dateline(text: str) -> str:
+    """A byline without the places it ends with: "Reuters, New York, United States" -> "Reuters"."""
+    segments = text.split(",")
+    while len(segments) > 1 and _is_place(segments[-1]):
+        segments.pop()
+    return ",".join(segments)
+
+
+def _is_place(segment: str) -> bool:
+    """A country or city ("Việt Nam", "New York"), or one word that is no agency ("Berlin", "Sweidah")."""
+    name = clean(segment).strip(" .:-–—")
+    words = name.split()
+    if not words or folded(name) in _PLACES:
+        return bool(words)
+    if folded(words[0]) in _PLACE_PREFIXES or folded(" ".join(words[:2])) in _PLACE_PREFIXES:
+        return len(words) <= 4 and all(w[:1].isupper() or w.islower() and len(w) <= 3 for w in words[1:])
+    return len(words) == 1 and name.isalpha() and not _has_cjk(name) and agency_name(name) is None
 
 
 def split_names(raw: str, site_names: Iterable[str] = ()) -> list[str]:
@@ -136,14 +210,28 @@ def agency_name(part: str) -> str | None:
 
 
 def _brand_words(site_names: Iterable[str]) -> set[str]:
-    """The distinctive words of the site's names of two words or more ("Ilanga News" -> {"ilanga"}):
-    an account named with one of them ("Ilanga D") is the newsroom's, not a person's."""
-    words: set[str] = set()
+    """The distinctive words of the site's names of two words or more ("Ilanga News" -> {"ilanga"}) and of
+    its host ("www.mdr.de" -> {"mdr"}): an account named with one of them ("Ilanga D", "MDR SACHSEN-ANHALT")
+    is the newsroom's, not a person's."""
+    words = _host_words(site_names)
     for site in site_names:
         parts = site.split() if site else []
         if len(parts) >= 2:
             words.update(folded(w) for w in parts if len(w) >= 4 and not _NEWSROOM_WORDS.fullmatch(w))
     return words
+
+
+def _host_words(site_names: Iterable[str]) -> set[str]:
+    """The distinctive labels of the site's host name ("www.mdr.de" -> {"mdr"})."""
+    words: set[str] = set()
+    for site in site_names:
+        if site and " " not in site and "." in site and "/" not in site:
+            labels = site.lower().removeprefix("www.").split(".")[:-1]
+            words.update(folded(label) for label in labels if len(label) >= 3 and label not in _HOST_WORDS)
+    return words
+
+
+_HOST_WORDS = frozenset({"com", "net", "org", "www", "edu", "gov", "news", "online", "amp", "mobile"})
 
 
 def _is_person(name: str, sites: set[str], brands: set[str] = frozenset()) -> bool:
@@ -161,6 +249,8 @@ def _is_person(name: str, sites: set[str], brands: set[str] = frozenset()) -> bo
         return False
     if _NEWSROOM_WORDS.search(name) or _ROLE_WORDS.search(name) or re.search(r"\.[a-z]{2,3}$", name):
         return False
+    if key in _PLACES or key in VIETNAMESE_PRESS or _PRESS_WORD_RE.match(name) or _STAFF_LINE_RE.match(name):
+        return False  # a place ("Hà Nội"), a paper ("Tuổi Trẻ", "Báo Đà Nẵng"), the reporters ("Nhóm PV")
     if not _has_cjk(name):
         if len(words) > 5 or (len(words) == 1 and (len(name) <= 4 or name.isupper())):
             return False  # an initials label ("ssi", "LTO") or a one-word brand, not a name
@@ -178,7 +268,7 @@ def _has_cjk(text: str) -> bool:
 def _ld_names(value: Any) -> list[tuple[str, str | None, bool]]:
     """(raw name, url, is an organisation) of each credit in a JSON-LD ``author`` value."""
     found: list[tuple[str, str | None, bool]] = []
-    for item in items(value):
+    for item in _flat(items(value)):
         if isinstance(item, str):
             found.append((item, None, False))
         elif isinstance(item, dict):
@@ -194,6 +284,11 @@ def _ld_names(value: Any) -> list[tuple[str, str | None, bool]]:
     return found
 
 
+def _flat(values: list[Any]) -> list[Any]:
+    """A list with its nested lists spliced in (``[{Person}, [{Person "MDR SACHSEN-ANHALT"}]]``)."""
+    return [leaf for value in values for leaf in (_flat(value) if isinstance(value, list) else [value])]
+
+
 _ORGANIZATION: AuthorType = "Organization"
 
 
@@ -204,8 +299,13 @@ class Credits:
     people: list[Author] = field(default_factory=list)
     agencies: list[Author] = field(default_factory=list)
     newsroom: list[Author] = field(default_factory=list)
+    # Organisations the JSON-LD lists among its authors beside people ([Person, Organization "t-online"]).
+    beside: list[Author] = field(default_factory=list)
 
-    def add(self, raw: str, url: str | None, sites: list[str], *, organisation: bool = False) -> None:
+    def add(self, raw: str, url: str | None, sites: list[str], *, organisation: bool = False,
+            desk: bool = False) -> None:
+        """One raw credit. ``desk``: a credit named with the host's word ("MDR SACHSEN-ANHALT" on mdr.de)
+        is the site's desk, an organisation (said of JSON-LD author lists that also name people)."""
         names, agencies = split_credits(raw, sites)
         raw_text = clean(html.unescape(raw))
         for agency in agencies:
@@ -213,7 +313,8 @@ class Credits:
                 self.agencies.append(Author(name=agency, nameRaw=raw_text, url=None, type=_ORGANIZATION))
         if organisation or not names:
             name = _LEAD_RE.sub("", raw_text)
-            if not agencies and (organisation or _names_site(name, sites)) and _organisation_name(name):
+            own = _names_site(name, sites) or desk and _names_desk(name, sites) or bool(_BROADCASTER_RE.search(name))
+            if not agencies and (organisation or own) and _organisation_name(name):
                 self._add_newsroom(Author(name=name, nameRaw=raw_text, url=url, type=_ORGANIZATION))
             return
         for name in names:
@@ -229,12 +330,21 @@ class Credits:
         return self.credited(self.people)
 
     def credited(self, people: list[Author]) -> list[Author]:
-        """``people`` and the agencies credited; the newsroom only when neither is named."""
-        return people + self.agencies if people or self.agencies else list(self.newsroom)
+        """``people`` and the agencies credited (and the organisations listed beside the people); the
+        newsroom only when neither is named."""
+        if people:
+            return people + self.agencies + [o for o in self.beside if o not in self.agencies]
+        return list(self.agencies) if self.agencies else list(self.newsroom)
 
     @property
     def source_organization(self) -> Organization | None:
         return Organization(name=", ".join(a.name for a in self.agencies), url=None) if self.agencies else None
+
+
+def _names_desk(text: str, sites: list[str]) -> bool:
+    """A desk of the site, named with its host's word first: "MDR SACHSEN-ANHALT" on mdr.de."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and folded(words[0]) in _host_words(sites) and _organisation_name(text)
 
 
 def _names_site(text: str, sites: list[str]) -> bool:
@@ -258,8 +368,11 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
     """
     credits = Credits()
     ld_values = _ld_names(doc.ld_article.get("author"))
+    with_people = sum(not organisation for _, _, organisation in ld_values) >= 2
     for raw, url, organisation in ld_values:
-        credits.add(raw, url, site_names, organisation=organisation)
+        credits.add(raw, url, site_names, organisation=organisation, desk=with_people)
+    if credits.people:  # a deliberate list of people and organisations, not the site's default credit
+        credits.beside = list(credits.newsroom)
     if credits.people and not credits.agencies:
         printed = _printed_names(doc)
         credits.people[:] = [a for a in credits.people if not _printed_as_editor(printed, a.name)]
@@ -280,6 +393,10 @@ def find_credits(doc: Document, site_names: list[str]) -> Credits:
                 credits.add(value, None, site_names)
         if credits.people:
             return credits
+    for author in _labelled_header_byline(doc, site_names):
+        credits.people.append(author)
+    if credits.people:
+        return credits
     for name in _date_neighbour_names(doc, site_names) or _description_names(doc, site_names):
         credits.people.append(Author(name=name, nameRaw=name, url=None))
     return credits
@@ -341,6 +458,30 @@ def _date_neighbour_names(doc: Document, site_names: list[str]) -> list[str]:
     return []
 
 
+_BYLINE_LINE_SELECTOR = "p, div, span, address, small, li, strong, b, em"
+# The labels of a printed byline: "By", "Von", "Par" ... before the names, or a byline word and a colon
+# ("Author: Jane Doe", "Text: Anna Roe"; not "Text Size", a button's label).
+_HEADER_LABEL_RE = re.compile(
+    r"^(?:(?:written\s+|reported\s+|story\s+)?by|von|par|por|door|av|af|di|bài và ảnh)\s+(?=\w)|"
+    r"^(?:author|authors|autor|autorin|auteur|autore|text|texto|testo|tekst|tác giả|bài)\s*[:：]",
+    re.IGNORECASE)
+
+
+def _labelled_header_byline(doc: Document, site_names: list[str]) -> list[Author]:
+    """A byline the header prints with its label and no byline markup ("By Jane Doe and John Roe",
+    "Von Anna Schmidt, Berlin", "Author: Jane Doe"): the first short element of the headline's
+    ancestors that starts with a byline word and is nothing but names after it."""
+    for scope in _header_scopes(doc):
+        for node in scope.css(_BYLINE_LINE_SELECTOR)[:80]:
+            text = clean(node.text(separator=" "))
+            if not text or len(text) > 100 or not _HEADER_LABEL_RE.match(text) or _in_quote(node):
+                continue
+            people = byline_line(text, site_names)
+            if people:
+                return people
+    return []
+
+
 def _full_name(name: str) -> bool:
     """Given and family name ("Sehernur Karsu"), or a short CJK name without spaces ("신현주")."""
     if _has_cjk(name):
@@ -393,12 +534,95 @@ def _in_quote(node: Node | None) -> bool:
 
 
 def byline_line(text: str, site_names: Iterable[str] = ()) -> list[Author]:
-    """The people of a line that is nothing but a byline ("Lê Phương", "By Jane Doe and John Roe"):
-    short, no sentence, and its names make up most of it. ``[]`` for any other line."""
+    """The people of a line that is nothing but a byline ("Lê Phương", "By Jane Doe and John Roe",
+    "Theo Vân Anh"): short, no sentence, and its names make up most of it. ``[]`` for any other line."""
     line = clean(text)
     if not line or len(line) > 60 or line.endswith((".", "!", "?", ":")) or len(line.split()) > 8:
         return []
     names = split_names(line, site_names)
-    if not names or sum(len(name) for name in names) < 0.6 * len(_LEAD_RE.sub("", line)):
+    if not names or sum(len(name) for name in names) < 0.6 * len(_SOURCE_LEAD_RE.sub("", _LEAD_RE.sub("", line))):
         return []
     return [Author(name=name, nameRaw=line) for name in names]
+
+
+# "PV", "Nhóm PV", "Nhóm phóng viên", "Phóng viên": the paper's reporters, credited without a name.
+_STAFF_LINE_RE = re.compile(r"^(?:nhóm\s+)?(?:pv|phóng viên|pv\s*-\s*ctv|ctv)$", re.IGNORECASE)
+
+
+def staff_line(text: str) -> Author | None:
+    """A closing line that credits the paper's reporters without a name ("Nhóm PV"): an organisation."""
+    line = clean(text).strip(" .()")
+    return Author(name=line, nameRaw=clean(text), url=None, type=_ORGANIZATION) if _STAFF_LINE_RE.match(line) else None
+
+
+_KANA_RE = re.compile(r"[\u3040-\u30ff]")
+_BLOCK_TAGS = frozenset({"p", "div", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
+                         "article", "figure", "figcaption", "table", "tr", "ul", "ol", "header", "footer", "aside"})
+_CLOSING_LINES = 3  # lines after the body's last paragraph searched for the closing byline
+
+
+def closing_byline(root: Node, last_text: str, site_names: Iterable[str] = ()) -> list[Author]:
+    """The byline printed under the article's last paragraph ("<div align=right><b>Hà Anh</b></div>",
+    "Theo <strong>Vũ Vũ</strong>", "Nhóm PV"), which the body leaves out as a short fragment: the first of
+    the next few lines of ``root`` that is nothing but names, else a reporters' credit."""
+    lines = printed_lines(root)
+    tail = clean(last_text)[-40:]
+    end = next((i for i in range(len(lines) - 1, -1, -1) if tail and tail in lines[i][0]), None)
+    if end is None:
+        return []
+    for line, signed in lines[end + 1: end + 1 + _CLOSING_LINES]:
+        if len(line) > 80:
+            return []  # prose: the article goes on (a box, a teaser), no byline closes it here
+        labelled = bool(_LEAD_RE.match(line) or _SOURCE_LEAD_RE.match(line))
+        people = byline_line(line, site_names) if signed or labelled else []
+        if people and all(_full_name(a.name) and not _KANA_RE.search(a.name) for a in people):
+            return people  # full names only: a closing "Feedback" or "会員登録する" is a button
+        if (staff := staff_line(line)) is not None:
+            return [staff]
+    return []
+
+
+def printed_lines(root: Node) -> list[tuple[str, bool]]:
+    """``root``'s text as printed lines (a new line at every block element and ``<br>``), each with whether
+    it is set as a signature: all of it bold, or its block aligned right."""
+    lines: list[tuple[str, bool]] = []
+    current: list[tuple[str, bool]] = []
+    block: Node | None = None
+
+    def close() -> None:
+        text = clean(" ".join(part for part, _ in current))
+        if text:
+            bold = all(strong for part, strong in current if part.strip())
+            lines.append((text, bold or (block is not None and _right_aligned(block))))
+        current.clear()
+
+    for node in root.traverse(include_text=True):
+        if node.tag == "-text":
+            owner = node.parent
+            while owner is not None and owner.tag not in _BLOCK_TAGS and owner.mem_id != root.mem_id:
+                owner = owner.parent
+            if current and (owner is None) != (block is None) or owner is not None and block is not None \
+                    and owner.mem_id != block.mem_id:
+                close()
+            block = owner
+            current.append((node.text_content or "", _bold(node, owner)))
+        elif node.tag == "br" and current:
+            close()
+    if current:
+        close()
+    return lines
+
+
+def _bold(text: Node, block: Node | None) -> bool:
+    node = text.parent
+    while node is not None and (block is None or node.mem_id != block.mem_id):
+        if node.tag in ("b", "strong"):
+            return True
+        node = node.parent
+    return False
+
+
+def _right_aligned(block: Node) -> bool:
+    attrs = block.attributes
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return (attrs.get("align") or "").lower() == "right" or "text-align:right" in style or "float:right" in style

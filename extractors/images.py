@@ -3,7 +3,10 @@
 The article's pictures are read from its whole scope (the body plus the header that holds the
 lead picture), not from teaser cards or other boilerplate around it. A caption is a ``figcaption``
 or an element named like a caption next to the picture; a credit inside it (a ``credit`` /
-``copyright`` element, or "Photo: AP" / "(Nguồn: Reuters)" text) is split off.
+``copyright`` element, or "Photo: AP" / "(Nguồn: Reuters)" text) is split off. A credit label is a whole
+word ("Ảnh" is no label inside "cảnh", nor "Photo" inside "Photograph") followed by ":", "©", "by Name" or
+inside brackets. No caption from the article header's headline, from the text inside a picture's link to
+another page (a related story's title), nor from text around several pictures.
 """
 
 from __future__ import annotations
@@ -21,13 +24,16 @@ from .text import clean, or_none
 
 _LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "data-full-src", "src", "content")
 # "(Nguồn: Reuters)", "(Source: Reuters)", "Ảnh: HOÀI NHÂN", "Photo: AP", "Foto: dpa", "© Getty" ...
+# A label is a whole word ("Ảnh" is no label inside "cảnh", nor "Photo" inside "Photograph", nor "Bild" inside
+# "Bildung") followed by ":" or "©", or inside brackets ("(Ảnh minh họa)"); "©" needs nothing more.
+_CREDIT_LABELS = (r"ảnh|nguồn|source|quelle|fuente|fonte|imagem|imagen|photos?|photographs?|photography|fotos?|fotografie|(?:image\s+)?credits?|"
+                  r"images?|pictures?|bild(?:er)?|video|copyright")
 _CREDIT_RE = re.compile(
-    r"""\s*[\(\[]?\s*(?:ảnh|nguồn|source|photo|photos|foto|fotos|(?:image\s+)?credits?|image|picture|bild|video|©|copyright)
-        \s*[:©]?\s*(?P<credit>[^()\[\]]+?)\s*[\)\]]?\s*\.?\s*$""",
+    rf"""\s*(?:(?P<open>[\(\[])\s*|(?<!\w))(?:(?P<sign>©)|(?:{_CREDIT_LABELS})(?!\w))
+        \s*(?(sign)[:]?|(?(open)[:©]?|(?:[:©]|(?=\s+by\s*:?\s+(?-i:[A-ZÀ-ÝĐ])))))\s*(?:by\s*:?\s+)?(?P<credit>[^()\[\]]+?)\s*[\)\]]?\s*\.?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CREDIT_LABEL_RE = re.compile(r"^(?:ảnh|nguồn|source|photos?|fotos?|(?:image\s+)?credits?|image|picture|bild|©|copyright)\s*[:©]\s*",
-                              re.IGNORECASE)
+_CREDIT_LABEL_RE = re.compile(rf"^(?:(?:{_CREDIT_LABELS})(?!\w)\s*[:©]|©)\s*", re.IGNORECASE)
 CAPTION_SELECTOR = "figcaption, [class*=caption], [class*=Caption], [class*=legend], [class*=bildunterschrift]"
 CREDIT_CLASS_RE = re.compile(r"credit|copyright|source|photographer|attribution|urheber|bildnachweis|fotograf|author",
                              re.IGNORECASE)
@@ -229,6 +235,7 @@ def _is_picture(url: str, attrs: dict[str, str | None]) -> bool:
 def article_images(doc: Document, root: LexborNode) -> list[Image]:
     """The article's pictures in page order, each with its caption and credit."""
     scope = article_scope(doc, root)
+    headline = doc.tree.css_first("h1")
     verdicts: dict[int, bool] = {}
     captions: dict[int, tuple[str | None, str | None]] = {}
     for node in scope.css(CAPTION_SELECTOR):
@@ -252,7 +259,8 @@ def article_images(doc: Document, root: LexborNode) -> list[Image]:
         if not url or not _is_picture(url, attrs) or _in_boilerplate(img, scope, verdicts) or _portrait_or_form(img):
             continue
         link = _page_link(img)
-        caption, credit = captions.get(img.mem_id) or _container_caption(img, link, container_texts)
+        caption, credit = captions.get(img.mem_id) or _container_caption(
+            img, link, container_texts, headline.mem_id if headline is not None else None)
         if caption and _BYLINE_CAPTION_RE.search(caption):
             continue  # the author's headshot beside the byline ("Von Jane Roe, Redakteurin 09.09.2025")
         if caption and _PLAYER_TEXT_RE.search(caption):
@@ -265,10 +273,12 @@ def article_images(doc: Document, root: LexborNode) -> list[Image]:
     return _merge_duplicates(found)
 
 
-def _container_caption(img: LexborNode, href: str | None, texts: dict[int, str]) -> tuple[str | None, str | None]:
+def _container_caption(img: LexborNode, href: str | None, texts: dict[int, str],
+                       headline: int | None = None) -> tuple[str | None, str | None]:
     """A caption without caption markup: the short text of the picture's own container
     (``<div class="media"><img><span class="mediaInfo">Caption</span></div>``). ``href`` is where the
-    picture links to (:func:`_page_link`); ``texts`` keeps each container's text for the page."""
+    picture links to (:func:`_page_link`); ``texts`` keeps each container's text for the page; ``headline`` is
+    the ``mem_id`` of the page's headline (its first ``<h1>``)."""
     node = img.parent
     for _ in range(3):
         if node is None or node.tag in _TEXT_BLOCKS:
@@ -277,9 +287,12 @@ def _container_caption(img: LexborNode, href: str | None, texts: dict[int, str])
         if text is None:
             text = texts[node.mem_id] = clean(node.text(separator=" "))
         if text:
-            if len(text) > _MAX_CAPTION_CHARS or node.css_first("p, li, h1, h2, h3, h4") is not None and \
-                    len(node.css("img, amp-img")) > 1:
-                return None, None  # prose around several pictures: a part of the body, not one picture's box
+            if len(text) > _MAX_CAPTION_CHARS or len(node.css("img, amp-img")) > 1:
+                return None, None  # text around several pictures: a part of the body, not one picture's box
+            if headline is not None and any(h1.mem_id == headline for h1 in node.css("h1")):
+                return None, None  # the article's header around its lead picture: the headline is no caption
+            if href is not None and _inside_link(node, href):
+                return None, None  # the text inside the picture's link to another page is that page's title
             anchors = node.css("a[href]")
             if href is not None and not _caption_named(node) and \
                     any(_same_page(a.attributes.get("href"), href) and a.text().strip() for a in anchors):
@@ -307,6 +320,18 @@ def _page_link(img: LexborNode) -> str | None:
             return href if linked else None
         node = node.parent
     return None
+
+
+def _inside_link(node: LexborNode, href: str) -> bool:
+    """``node`` sits inside a link to ``href`` (a teaser: the picture and its title in one ``<a>``)."""
+    parent = node if node.tag == "a" else node.parent
+    for _ in range(3):
+        if parent is None:
+            return False
+        if parent.tag == "a":
+            return _same_page(parent.attributes.get("href"), href)
+        parent = parent.parent
+    return False
 
 
 def _same_page(href: str | None, other: str) -> bool:

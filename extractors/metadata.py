@@ -137,6 +137,7 @@ def headline(doc: Document) -> str | None:
              for key, value in raw.items()}
     h1, h1_kicker, h1_rest = _h1_parts(doc)
     h1 = strip_site_name(h1, sites) if h1 else ""
+    texts["ld"] = _untruncated(texts["ld"], (h1, texts["og"], texts["twitter"], texts["title"]))
     if h1_kicker and h1_rest and h1 not in texts.values():
         h1 = f"{h1_kicker}: {h1_rest}"  # votes for its kicker; never output in this form
     named = [("ld", texts["ld"]), ("og", texts["og"]), ("h1", h1), ("twitter", texts["twitter"]),
@@ -160,6 +161,22 @@ def headline(doc: Document) -> str | None:
     if not spellings:
         return core
     return spellings.most_common(1)[0][0]  # Counter keeps first-seen order among equals: source priority
+
+
+_ELLIPSIS_RE = re.compile(r"\s*(?:\.{3}|…)$")
+
+
+def _untruncated(title: str, others: tuple[str, ...]) -> str:
+    """A title cut short with an ellipsis ("Minister opens the new…") is the other source it begins:
+    the whole title ("Minister opens the new bridge"), when one goes on by a word at least."""
+    stem = _ELLIPSIS_RE.sub("", title) if title else ""
+    if not stem or stem == title:
+        return title
+    for other in others:
+        rest = other[len(stem):] if other.startswith(stem) else ""
+        if len(rest.split()) >= 1 and not _ELLIPSIS_RE.fullmatch(rest):
+            return other
+    return title
 
 
 def description(doc: Document) -> str | None:
@@ -293,12 +310,44 @@ def source_organization(doc: Document) -> Organization | None:
 
 
 def publisher(doc: Document) -> Organization | None:
-    name = doc.meta_first("og:site_name") or _text(article_ld(doc).get("publisher"))
+    """``og:site_name``, else the JSON-LD publisher, else the host. The JSON-LD publisher instead when
+    ``og:site_name`` names a desk or section ("Security" on heise.de: nothing of the host in it, or the
+    article's section) and the JSON-LD name is the site's ("heise online")."""
+    site = doc.meta_first("og:site_name")
+    ld_name = _text(article_ld(doc).get("publisher"))
     parts = urlsplit(doc.url)
     home = f"{parts.scheme}://{parts.netloc}/" if parts.netloc else None
+    name = site or ld_name
+    if site and ld_name and _names_section(doc, site) and _names_host(ld_name, parts.hostname) \
+            and not _shared_word(site, ld_name):
+        name = ld_name
     if not name:
         name = parts.hostname.removeprefix("www.") if parts.hostname else None
     return Organization(name=clean(name), url=home) if name else None
+
+
+def _shared_word(a: str, b: str) -> bool:
+    """Two names with a word in common ("Voice of America", "Voice of America (VOA News)")."""
+    words = lambda text: {folded(w) for w in re.split(r"[\s().,:/-]+", text) if len(folded(w)) >= 3}
+    return bool(words(a) & words(b))
+
+
+def _host_labels(host: str | None) -> list[str]:
+    """The distinctive labels of a host: ``www.heise.de`` -> ``["heise"]``."""
+    labels = (host or "").lower().removeprefix("www.").split(".")[:-1]
+    return [folded(label) for label in labels if len(label) >= 3 and label not in ("com", "co", "net", "org")]
+
+
+def _names_host(name: str, host: str | None) -> bool:
+    key = folded(name)
+    return bool(key) and any(label in key or (len(key) >= 3 and key in label) for label in _host_labels(host))
+
+
+def _names_section(doc: Document, site: str) -> bool:
+    """``og:site_name`` is a section's name: the article's section, or nothing of the host in it."""
+    key = folded(site)
+    section = folded(article_section(doc) or "")
+    return (bool(section) and key == section) or not _names_host(site, urlsplit(doc.url).hostname)
 
 
 def article_section(doc: Document) -> str | None:
@@ -320,17 +369,23 @@ def breadcrumbs(doc: Document) -> list[Breadcrumb]:
     return []
 
 
+_KEYWORD_SPLIT_RE = re.compile(r"\s*[,;，、]\s*")
+
+
 def keywords(doc: Document) -> list[str]:
+    """The article's tags: ``article:tag``, else the keywords meta, else JSON-LD ``keywords``; every value
+    split on commas and semicolons (one ``article:tag`` or list item often holds several), duplicates out."""
     values: list[str] = list(doc.meta.get("article:tag", []))
     if not values:
         raw = doc.meta_first("news_keywords", "keywords") or ""
         ld = article_ld(doc).get("keywords")
-        values = raw.split(",") if raw else (ld if isinstance(ld, list) else str(ld or "").split(","))
+        values = [raw] if raw else (ld if isinstance(ld, list) else [str(ld or "")])
     seen: dict[str, None] = {}
     for value in values:
-        word = clean(str(value))
-        if word and word.lower() not in {k.lower() for k in seen}:
-            seen[word] = None
+        for part in _KEYWORD_SPLIT_RE.split(str(value)):
+            word = clean(part)
+            if word and word.lower() not in {k.lower() for k in seen}:
+                seen[word] = None
     return list(seen)
 
 
