@@ -24,11 +24,9 @@ from .. import attribution, boilerplate, content, dates, images
 from ..document import Document
 from ..page import ArticlePage
 from ..record import BodyBlock, Image, Organization, Video
-from ..registry import handles
 from ..text import clean, or_none
 
 
-@handles("vietnam.vn")
 class VietnamVnPage(ArticlePage):
     """One article page of vietnam.vn, any edition (``/<slug>`` Vietnamese, ``/en/<slug>`` English ...)."""
 

@@ -15,11 +15,9 @@ from selectolax.lexbor import LexborNode
 
 from ..page import ArticlePage
 from ..record import Author
-from ..registry import handles
 from ..text import clean
 
 
-@handles("vnexpress.net")
 class VnExpressPage(ArticlePage):
     name = "vnexpress"
     version = "V1"

@@ -11,11 +11,9 @@ from urllib.parse import urljoin
 
 from ..page import ArticlePage
 from ..record import Video
-from ..registry import handles
 from ..text import or_none
 
 
-@handles("vtv.vn")
 class VtvPage(ArticlePage):
     name = "vtv"
     version = "V1"
