@@ -1,7 +1,7 @@
 """Command line: extract one page, record a new fixture, refresh the fixtures' expected records.
 
     python -m extractors extract FILE_OR_URL [--url URL] [--fetched-at ISO] [--compact]
-    python -m extractors record URL --publisher NAME [--name NAME] [--fixtures DIR] [--force]
+    python -m extractors record URL --publisher NAME [--from-file FILE] [--name NAME] [--fixtures DIR] [--force]
     python -m extractors refresh [--site NAME] [--fixtures DIR] [--check]
     python -m extractors publishers [--json]
 
@@ -73,6 +73,8 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_record(args: argparse.Namespace) -> int:
     """Fetch a live page and save it as a new fixture, with its expected record for review."""
     site = _fixture_directory(args)
+    if args.from_file:
+        return _record_saved_page(args, site)
     response = _get(args.url)
     fetched_at = utc_now()
     final_url = str(response.url)
@@ -97,6 +99,34 @@ def run_record(args: argparse.Namespace) -> int:
     print(f"saved {fixture.html_path}")
     print(f"saved {fixture.meta_path}")
     print(f"saved {fixture.expected_path} ({'article' if expected else 'not an article'}): review it by hand")
+    return 0
+
+
+def _record_saved_page(args: argparse.Namespace, site: str) -> int:
+    """A page saved earlier (by a browser, another project): the fixture takes it byte for byte."""
+    path = Path(args.from_file)
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    fetched_at = _parse_time(args.fetched_at) or utc_now()
+    name = args.name or fixture_name(args.url, fetched_at)
+    root = Path(args.fixtures)
+    if not args.force and (root / site / f"{name}.meta.json").exists():
+        raise UsageError(f"fixture {site}/{name} exists (use --force to replace it, or --name)")
+    meta = {
+        "url": args.url,
+        "fetched_at": fetched_at.isoformat(),
+        "capture": "real",
+        "note": f"Saved page {path.name}, recorded with `python -m extractors record --from-file`. Say where it comes "
+                "from, review the expected JSON against the page and write what you checked in reviewed / "
+                "known_errors before committing.",
+        "based_on": [],
+        "must_not_contain": [],
+        "reviewed": {},
+        "known_errors": {},
+    }
+    fixture = save_page(root, site, name, path.read_bytes(), meta)
+    print(f"saved {fixture.html_path}, {fixture.meta_path}")
+    print(f"saved {fixture.expected_path} ({'article' if fixture.expected() else 'not an article'}): review it by hand")
     return 0
 
 
@@ -219,6 +249,8 @@ def _parser() -> argparse.ArgumentParser:
     who.add_argument("--publisher", help="the publisher (python -m extractors publishers); the fixture goes in "
                                          "its directory, and the URL must be on its domains")
     who.add_argument("--site", help="a fixture directory name, unchecked (prefer --publisher)")
+    rec.add_argument("--from-file", metavar="FILE", help="take the page from a saved file instead of fetching URL")
+    rec.add_argument("--fetched-at", help="with --from-file: when the page was captured (ISO 8601; default now)")
     rec.add_argument("--name", help="fixture name (default: YYYY_MM_DD_<slug>)")
     rec.add_argument("--fixtures", default=str(FIXTURES_DIR), help="fixtures root (default: %(default)s)")
     rec.add_argument("--force", action="store_true", help="replace an existing fixture of that name")

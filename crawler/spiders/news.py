@@ -24,6 +24,7 @@ from ..urls import host_of, is_on_domains, normalize_url
 from ..window import DateWindow, parse_timestamp, parse_timezone
 from .base import ArticleSpider, split_list
 
+
 class NewsSpider(ArticleSpider):
     """A generic news spider: articles are extracted with the site's profile if the registry has one,
     else with the generic extractor. It never leaves the domains (and subdomains) of the URLs it is given.

@@ -1,0 +1,18 @@
+"""Thanh Niên (VCCorp-style CMS, targets.md §4)."""
+
+from .. import STANDARD_FLOORS, Publisher, Source
+
+PUBLISHER = Publisher(
+    name="thanhnien",
+    title="Báo Thanh Niên",
+    domains=("thanhnien.vn",),
+    languages=("vi",),
+    country="vn",
+    sources=(
+        Source("https://thanhnien.vn/robots.txt", "robots"),
+    ),
+    alarm_floors=STANDARD_FLOORS,
+    generic_checked=(
+        "Measured only on a reconstruction (tests/fixtures/thanhnien/, built from targets.md §4): headline, date, author, body, caption and credit right. Unmeasured on a real page."
+    ),
+)
