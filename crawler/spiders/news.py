@@ -34,7 +34,7 @@ class NewsSpider(ArticleSpider):
     - ``publisher``: registered publisher name(s), comma-separated, or a country code (``vn``: every
       Vietnamese publisher); ``python -m extractors publishers`` lists them. Their sources are read with
       their date rules (the zone of offset-less dates, which sitemap-index children to follow) and each
-      publisher's alarm floors are checked on its own records.
+      publisher's alarm floors are checked on its own records (``-s PUBLISHER_ALARM_FLOORS`` changes them).
     - ``sitemap``: URL(s), comma-separated, of a sitemap, sitemap index or Google News sitemap, or of a
       ``robots.txt`` whose ``Sitemap:`` lines are followed.
     - ``feed``: URL(s) of RSS 2.0, RSS 1.0 or Atom feeds.
@@ -81,6 +81,9 @@ class NewsSpider(ArticleSpider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         if spider.publishers:
+            overrides = crawler.settings.getdict("PUBLISHER_ALARM_FLOORS")
+            for name, floors in spider.publisher_floors.items():
+                floors.update({field: float(rate) for field, rate in overrides.get(name, {}).items()})
             crawler.signals.connect(spider.count_publisher_record, signal=signals.item_scraped)
         return spider
 
