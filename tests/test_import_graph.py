@@ -1,7 +1,8 @@
 """The import graph of ``extractors`` and ``crawler`` has no cycle (it had one: registry <-> sites).
 
 Edges are read from the source with :mod:`ast`, module-level and function-level imports alike, so an
-import hidden inside a function to dodge a cycle still counts. ``from pkg import name`` is an edge to
+import hidden inside a function to dodge a cycle still counts; imports under ``if TYPE_CHECKING:`` are
+for the type checker only and never run, so they are no edges. ``from pkg import name`` is an edge to
 ``pkg.name`` when that is a module, else to ``pkg``. Imports made by name at run time
 (``importlib.import_module``, as the publisher registry does) are no edges: they name no module.
 """
@@ -30,7 +31,12 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
     is_package = path.name == "__init__.py"
     package = name if is_package else name.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    tree = ast.parse(path.read_text("utf-8"))
+    type_only = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If) and _is_type_checking(block.test)
+                 for stmt in block.body for node in ast.walk(stmt)}
+    for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -42,6 +48,11 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
                 candidate = f"{base}.{alias.name}"
                 found.add(candidate if candidate in known else base)
     return {module for module in found if module in known and module != name}
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
+        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 def import_graph() -> dict[str, set[str]]:

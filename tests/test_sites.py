@@ -11,7 +11,8 @@ from extractors.fixtures import discover
 from extractors.sites.vnexpress import VnExpressPage
 from extractors.sites.vtv import VtvPage
 
-FIXTURES = {f.site: f for f in discover(Path(__file__).parent / "fixtures") if f.site in ("vnexpress", "vtv")}
+# The first page of each site: vtv has two, these variants are of the one with a video.
+FIXTURES = {f.site: f for f in reversed(discover(Path(__file__).parent / "fixtures")) if f.site in ("vnexpress", "vtv")}
 VNEXPRESS = FIXTURES["vnexpress"]
 VTV = FIXTURES["vtv"]
 BYLINE = '<p class="Normal" style="text-align:right;"><strong>Lê Phương</strong></p>'
