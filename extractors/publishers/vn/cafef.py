@@ -1,5 +1,6 @@
 """CafeF, business news (VCCorp CMS: data-role content / sapo, VCSortableInPreviewMode blocks; real page: research/pages/vn)."""
 
+from ...sites.families import VCCorpFamily
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -12,8 +13,8 @@ PUBLISHER = Publisher(
         Source("https://cafef.vn/robots.txt", "robots"),
     ),
     alarm_floors=STANDARD_FLOORS,
-    generic_checked=(
-        "Real page tests/fixtures/cafef/: headline, date, author, caption right; NOT enough: the sapo opens the body and the 'Theo <paper> / Link bài gốc' box closes it, the original paper and link are missed (known errors; VCCorp-family hints: body [data-role=content], sapo [data-role=sapo], source .link-source-wrapper)."
+    profile=VCCorpFamily,
+    notes=(
+        "Real page tests/fixtures/cafef/: headline, date, author, caption right; the family's body [data-role=content] keeps the sapo and the 'Theo <paper> / Link bài gốc' box out of the body (generic read both in). Still missed: the original paper and link in that box (known errors). Republishes other papers' articles. Republishes other papers' articles under a 'Theo <paper>' box with the original link."
     ),
-    notes="Republishes other papers' articles under a 'Theo <paper>' box with the original link.",
 )

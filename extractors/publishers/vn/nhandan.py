@@ -1,5 +1,6 @@
 """Nhân Dân, the party daily (cms-title / zce-content-body CMS family, targets.md §5)."""
 
+from ...sites.families import CmsTitleFamily
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -12,7 +13,8 @@ PUBLISHER = Publisher(
         Source("https://nhandan.vn/robots.txt", "robots"),
     ),
     alarm_floors=STANDARD_FLOORS,
-    generic_checked=(
-        "Real page tests/fixtures/nhandan/: headline, date, sapo, body right; NOT enough: the byline 'TP' (.article__author) is a body paragraph while the site is credited, and the lead figure's caption is missed (known errors; cms-family hints: byline .article__author, lead figure .article__avatar)."
+    profile=CmsTitleFamily,
+    notes=(
+        "Real page tests/fixtures/nhandan/: headline, date, sapo, body right; the family's byline .article__author credits 'TP' and keeps it out of the body (generic credited the site and kept 'TP' as a paragraph). Still missed: the lead figure .article__avatar above the body, its caption and credit; keywords as one tag (known errors)."
     ),
 )

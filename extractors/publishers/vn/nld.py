@@ -1,5 +1,6 @@
 """Người Lao Động (VCCorp-style CMS family, targets.md §4)."""
 
+from ...sites.families import VCCorpFamily
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -12,7 +13,8 @@ PUBLISHER = Publisher(
         Source("https://nld.com.vn/robots.txt", "robots"),
     ),
     alarm_floors=STANDARD_FLOORS,
-    generic_checked=(
-        "Measured only on a reconstruction (tests/fixtures/nld/, built from the VCCorp family of targets.md §4): headline, date, author, body, caption and credit right. Unmeasured on a real page."
+    profile=VCCorpFamily,
+    notes=(
+        "Measured only on a reconstruction (tests/fixtures/nld/, built from the VCCorp family of targets.md §4): headline, date, author, body, caption and credit right, the same with the family profile as with generic. Unmeasured on a real page."
     ),
 )

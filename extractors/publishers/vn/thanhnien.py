@@ -1,5 +1,6 @@
 """Thanh Niên (VCCorp-style CMS, targets.md §4)."""
 
+from ...sites.families import VCCorpFamily
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -12,7 +13,8 @@ PUBLISHER = Publisher(
         Source("https://thanhnien.vn/robots.txt", "robots"),
     ),
     alarm_floors=STANDARD_FLOORS,
-    generic_checked=(
-        "Measured only on a reconstruction (tests/fixtures/thanhnien/, built from targets.md §4): headline, date, author, body, caption and credit right. Unmeasured on a real page."
+    profile=VCCorpFamily,
+    notes=(
+        "Measured only on a reconstruction (tests/fixtures/thanhnien/, built from targets.md §4): headline, date, author, body, caption and credit right, the same with the family profile as with generic. Unmeasured on a real page."
     ),
 )

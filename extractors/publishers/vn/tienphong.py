@@ -1,5 +1,6 @@
 """Tiền Phong (cms-title / zce-content-body CMS family, targets.md §5)."""
 
+from ...sites.families import CmsTitleFamily
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -12,7 +13,8 @@ PUBLISHER = Publisher(
         Source("https://tienphong.vn/robots.txt", "robots"),
     ),
     alarm_floors=STANDARD_FLOORS,
-    generic_checked=(
-        "Real page tests/fixtures/tienphong/: headline, date, author, sapo, body start/end, caption all right by hand; only keywords are wrong (one comma-joined tag, a generic error). Generic is enough."
+    profile=CmsTitleFamily,
+    notes=(
+        "Real page tests/fixtures/tienphong/: headline, date, author, sapo, body start/end, caption right, the same with the family profile as with generic; only keywords are wrong (one comma-joined tag, a generic error)."
     ),
 )

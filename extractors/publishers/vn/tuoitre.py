@@ -1,5 +1,6 @@
 """Tuổi Trẻ (VCCorp-style CMS, targets.md §4)."""
 
+from ...sites.families import VCCorpFamily
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -13,8 +14,8 @@ PUBLISHER = Publisher(
         Source("https://tuoitre.vn/robots.txt", "robots"),
     ),
     alarm_floors=STANDARD_FLOORS,
-    generic_checked=(
-        "Measured only on a reconstruction (tests/fixtures/tuoitre/, built from targets.md §4): headline, date, body, caption and credit right; only the first of two reporters is credited (known error). Unmeasured on a real page."
+    profile=VCCorpFamily,
+    notes=(
+        "Measured only on a reconstruction (tests/fixtures/tuoitre/, built from targets.md §4): headline, date, body, caption and credit right, the same with the family profile as with generic; only the first of two reporters is credited (known error). Unmeasured on a real page. RSS pubDate reads 'Fri, 03 Apr 2026 22:32:47 GMT+7', which parses without an offset: the source zone makes it Vietnam time."
     ),
-    notes="RSS pubDate reads 'Fri, 03 Apr 2026 22:32:47 GMT+7', which parses without an offset: the source zone makes it Vietnam time.",
 )

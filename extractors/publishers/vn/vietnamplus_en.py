@@ -1,5 +1,6 @@
 """VietnamPlus's English edition (same CMS family as vietnamplus.vn, targets.md §5)."""
 
+from ...sites.families import CmsTitleFamily
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -13,7 +14,8 @@ PUBLISHER = Publisher(
     ),
     alarm_floors=STANDARD_FLOORS,
     edition_of="vietnamplus",
-    generic_checked=(
-        "Measured only on a reconstruction (tests/fixtures/vietnamplus_en/, built from targets.md §5): headline, date, author, body, caption right. Unmeasured on a real page."
+    profile=CmsTitleFamily,
+    notes=(
+        "Measured only on a reconstruction (tests/fixtures/vietnamplus_en/, built from targets.md §5): headline, date, author, body, caption right, the same with the family profile as with generic. Unmeasured on a real page."
     ),
 )
