@@ -151,6 +151,18 @@ def test_publisher_arguments():
     assert NewsSpider(publisher="vtv", since="2026-11-01").window.tz.key == "Asia/Ho_Chi_Minh"
 
 
+def test_records_are_counted_per_publisher_with_their_warnings():
+    spider = NewsSpider(publisher="cafef,vtv")
+    counted: list[str] = []
+    spider.stat = lambda key, count=1: counted.append(key)  # type: ignore[method-assign]
+    stale = {"url": "https://cafef.vn/a-1.chn", "headline": "H", "datePublished": None, "articleBody": "B",
+             "metadata": {"warnings": ['no [data-role="content"]: generic content scoring used']}}
+    spider.count_publisher_record(stale)
+    spider.count_publisher_record({"url": "https://elsewhere.example/x", "headline": "H", "metadata": {}})
+    assert counted == ["publishers/cafef/written", "publishers/cafef/filled/headline",
+                       "publishers/cafef/filled/articleBody", 'publishers/cafef/warnings/no [data-role="content"]']
+
+
 @pytest.mark.parametrize("args", [{"publisher": "nosuchpaper"}, {"publisher": "vtv", "base_url": "not-a-url"}])
 def test_bad_publisher_arguments_are_clear_errors(args):
     with pytest.raises(ValueError, match="publisher=|base_url="):

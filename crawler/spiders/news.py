@@ -193,7 +193,8 @@ class NewsSpider(ArticleSpider):
     # ----- per-publisher fill rates (crawler.alarms checks them against the publishers' floors) ------
 
     def count_publisher_record(self, item: Any) -> None:
-        """Count a written record under its publisher: ``publishers/<name>/written`` and ``.../filled/<field>``."""
+        """Count a written record under its publisher: ``publishers/<name>/written``, ``.../filled/<field>``
+        for each floored field, ``.../warnings/<warning>`` for each extraction warning."""
         pub = publisher_for(self.extraction_url(str(item.get("url", ""))))
         if pub is None or pub.name not in self.publisher_floors:
             return
@@ -201,3 +202,7 @@ class NewsSpider(ArticleSpider):
         for field in self.publisher_floors[pub.name]:
             if is_filled(item.get(field)):
                 self.stat(f"publishers/{pub.name}/filled/{field}")
+        # A profile whose selector found nothing says so in the record: counted per publisher, a stale
+        # profile shows in the stats while the data keeps flowing.
+        for warning in set((item.get("metadata") or {}).get("warnings") or []):
+            self.stat(f"publishers/{pub.name}/warnings/{warning.partition(':')[0]}")
