@@ -20,8 +20,8 @@ def record(site: str, html: str):
 
 
 def test_the_families_profiles():
-    assert {name for name in ("cafef", "tuoitre", "thanhnien", "nld", "baochinhphu")
-            if get_publisher(name).profile is VCCorpFamily} == {"cafef", "tuoitre", "thanhnien", "nld", "baochinhphu"}
+    assert {name for name in ("cafef", "soha", "tuoitre", "thanhnien", "nld", "baochinhphu")
+            if get_publisher(name).profile is VCCorpFamily} == {"cafef", "soha", "tuoitre", "thanhnien", "nld", "baochinhphu"}
     assert {name for name in ("nhandan", "vietnamplus", "tienphong", "vietnamplus_en")
             if get_publisher(name).profile is CmsTitleFamily} == {"nhandan", "vietnamplus", "tienphong", "vietnamplus_en"}
 
@@ -48,3 +48,10 @@ def test_cms_title_byline_is_the_author_and_no_body():
 def test_cms_title_without_a_byline_falls_back_to_the_generic_credits():
     page = record("nhandan", FIXTURES["nhandan"].html().replace("article__author", "article__signature"))
     assert [a.name for a in page.authors] == ["Báo Nhân Dân điện tử"]  # the generic reading (JSON-LD)
+
+
+def test_vccorp_pays_on_a_site_it_was_not_written_for():
+    """Written for cafef; on soha's real page generic kept the sapo and the footer boxes in the body."""
+    page = record("soha", FIXTURES["soha"].html())
+    assert page.articleBody.startswith("Vào khoảng 18h ngày 19/7")
+    assert not any(text in page.articleBody for text in ("Chọn SOHA", "Link bài gốc", "Đường dây nóng"))
