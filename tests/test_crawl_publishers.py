@@ -98,7 +98,7 @@ def test_vn_crawl_counts_each_publishers_records(vn_crawl):
 def test_two_publishers_by_name(copy_server, crawl, tmp_path):
     result = crawl(copy_server, "news", tmp_path, args={"publisher": "vnexpress,vtv", "base_url": copy_server.url})
     assert result.returncode == 0, result.log[-3000:]
-    assert sorted(r["metadata"]["extractor"] for r in result.records) == ["vnexpress@V1", "vtv@V1", "vtv@V1"]
+    assert sorted(r["metadata"]["extractor"] for r in result.records) == ["vnexpress@V1", "vnexpress@V1", "vtv@V1", "vtv@V1"]
     assert {path.split("/")[1] for path in result.requested() if path != "/robots.txt"} == {"vnexpress.net", "vtv.vn"}
 
 

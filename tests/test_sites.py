@@ -11,8 +11,9 @@ from extractors.fixtures import discover
 from extractors.sites.vnexpress import VnExpressPage
 from extractors.sites.vtv import VtvPage
 
-# The first page of each site: vtv has two, these variants are of the one with a video.
-FIXTURES = {f.site: f for f in reversed(discover(Path(__file__).parent / "fixtures")) if f.site in ("vnexpress", "vtv")}
+# The variants are of these pages (each site has more than one fixture).
+FIXTURES = {f.site: f for f in discover(Path(__file__).parent / "fixtures")
+            if f.id in ("vnexpress/vnexpress_2025_10_22_lymphoma_ruot_non", "vtv/vtv_2026_06_25_bai_rac_tan_lap")}
 VNEXPRESS = FIXTURES["vnexpress"]
 VTV = FIXTURES["vtv"]
 BYLINE = '<p class="Normal" style="text-align:right;"><strong>Lê Phương</strong></p>'
