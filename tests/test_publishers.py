@@ -117,7 +117,8 @@ def test_cli_lists_the_publishers_as_json(capsys: pytest.CaptureFixture[str]) ->
         assert {"name", "domains", "language", "sources", "profile"} <= set(item)
         assert item["sources"] and all({"url", "kind", "timezone"} <= set(source) for source in item["sources"])
     assert next(item for item in listed if item["name"] == "vnexpress")["profile"] == "vnexpress"
-    assert next(item for item in listed if item["name"] == "cafef")["profile"] == "vccorp"
+    assert next(item for item in listed if item["name"] == "cafef")["profile"] == "cafef"
+    assert next(item for item in listed if item["name"] == "nld")["profile"] == "vccorp_cms"
     assert next(item for item in listed if item["name"] == "kenh14")["profile"] == "generic"
 
 

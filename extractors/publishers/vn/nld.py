@@ -1,6 +1,6 @@
 """Người Lao Động (VCCorp-style CMS family, targets.md §4)."""
 
-from ...sites.families import VCCorpFamily
+from ...sites.families import VccorpCms
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -13,7 +13,7 @@ PUBLISHER = Publisher(
         Source("https://nld.com.vn/robots.txt", "robots"),
     ),
     alarm_floors=STANDARD_FLOORS,
-    profile=VCCorpFamily,
+    profile=VccorpCms,
     notes=(
         "Measured only on a reconstruction (tests/fixtures/nld/, built from the VCCorp family of targets.md §4): headline, date, author, body, caption and credit right, the same with the family profile as with generic. Unmeasured on a real page."
     ),

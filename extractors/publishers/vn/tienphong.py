@@ -1,6 +1,6 @@
 """Tiền Phong (cms-title / zce-content-body CMS family, targets.md §5)."""
 
-from ...sites.families import CmsTitleFamily
+from ...sites.families import ZceCms
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -13,7 +13,7 @@ PUBLISHER = Publisher(
         Source("https://tienphong.vn/robots.txt", "robots"),
     ),
     alarm_floors=STANDARD_FLOORS,
-    profile=CmsTitleFamily,
+    profile=ZceCms,
     notes=(
         "Real page tests/fixtures/tienphong/: headline, date, author, sapo, body start/end, caption right, the same with the family profile as with generic; only keywords are wrong (one comma-joined tag, a generic error)."
     ),

@@ -1,6 +1,6 @@
 """VietnamPlus's English edition (same CMS family as vietnamplus.vn, targets.md §5)."""
 
-from ...sites.families import CmsTitleFamily
+from ...sites.families import ZceCms
 from .. import STANDARD_FLOORS, Publisher, Source
 
 PUBLISHER = Publisher(
@@ -14,7 +14,7 @@ PUBLISHER = Publisher(
     ),
     alarm_floors=STANDARD_FLOORS,
     edition_of="vietnamplus",
-    profile=CmsTitleFamily,
+    profile=ZceCms,
     notes=(
         "Measured only on a reconstruction (tests/fixtures/vietnamplus_en/, built from targets.md §5): headline, date, author, body, caption right, the same with the family profile as with generic. Unmeasured on a real page."
     ),
