@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from types import ModuleType
 from urllib.parse import urlsplit
 
 from . import publishers as publishers_package
@@ -47,24 +49,30 @@ class Registry:
 
 @cache
 def registry() -> Registry:
+    """Every publisher module, imported once, in name order."""
+    prefix = publishers_package.__name__ + "."
+    names = sorted(info.name for info in pkgutil.walk_packages(publishers_package.__path__, prefix))
+    return collect(importlib.import_module(name) for name in names)
+
+
+def collect(modules: Iterable[ModuleType]) -> Registry:
+    """The module-level publishers of ``modules``; a name or a domain claimed twice is an error."""
     by_name: dict[str, Publisher] = {}
     by_domain: dict[str, Publisher] = {}
-    modules: dict[str, str] = {}
-    prefix = publishers_package.__name__ + "."
-    for info in sorted(pkgutil.walk_packages(publishers_package.__path__, prefix), key=lambda i: i.name):
-        module = importlib.import_module(info.name)
+    where: dict[str, str] = {}
+    for module in modules:
         for value in vars(module).values():
             if not isinstance(value, Publisher) or by_name.get(value.name) is value:
                 continue  # not a publisher, or one imported from another module
             if value.name in by_name:
-                raise PublisherError(f"publisher {value.name!r} defined twice: {modules[value.name]}, {info.name}")
+                raise PublisherError(f"publisher {value.name!r} defined twice: {where[value.name]}, {module.__name__}")
             for domain in value.domains:
                 if domain in by_domain:
                     raise PublisherError(f"domain {domain} claimed by {by_domain[domain].name} and {value.name}")
                 by_domain[domain] = value
             by_name[value.name] = value
-            modules[value.name] = info.name
-    return Registry(dict(sorted(by_name.items())), by_domain, modules)
+            where[value.name] = module.__name__
+    return Registry(dict(sorted(by_name.items())), by_domain, where)
 
 
 def all_publishers() -> list[Publisher]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,7 +21,7 @@ from extractors.cli import main
 from extractors.fixtures import Fixture, discover
 from extractors.page import ArticlePage
 from extractors.publishers import AGGREGATOR_FLOORS, Publisher, PublisherError, Source
-from extractors.registry import all_publishers, page_class_for, publisher_for, select_publishers
+from extractors.registry import all_publishers, collect, page_class_for, publisher_for, registry, select_publishers
 from extractors.reviewed import CHECKS, failure
 
 ROOT = Path(__file__).parent / "fixtures"
@@ -107,6 +108,32 @@ def test_routing_picks_the_most_specific_domain() -> None:
 def test_a_wrong_publisher_is_refused(build, message: str) -> None:
     with pytest.raises(PublisherError, match=message):
         build()
+
+
+def _module(name: str, **values: object) -> ModuleType:
+    module = ModuleType(name)
+    vars(module).update(values)
+    return module
+
+
+def test_a_name_or_domain_claimed_twice_is_refused() -> None:
+    one = Publisher("one", "One", ("one.vn",), ("vi",), "vn", (), {"headline": 0.9})
+    other = Publisher("other", "Other", ("one.vn",), ("vi",), "vn", (), {"headline": 0.9})
+    again = Publisher("one", "One again", ("two.vn",), ("vi",), "vn", (), {"headline": 0.9})
+    assert collect([_module("a", P=one), _module("b", P=one)]).modules == {"one": "a"}  # imported elsewhere: once
+    with pytest.raises(PublisherError, match="domain one.vn claimed by one and other"):
+        collect([_module("a", P=one), _module("b", P=other)])
+    with pytest.raises(PublisherError, match="defined twice: a, b"):
+        collect([_module("a", P=one), _module("b", P=again)])
+
+
+def test_every_publisher_module_defines_one() -> None:
+    """A module under extractors/publishers/<country>/ without a Publisher would be a silent no-op."""
+    country_packages = {name.rsplit(".", 1)[0] for name in registry().modules.values()}
+    for package in country_packages:
+        folder = Path(__file__).parent.parent / package.replace(".", "/")
+        modules = {f"{package}.{path.stem}" for path in folder.glob("*.py") if path.stem != "__init__"}
+        assert modules <= set(registry().modules.values()), modules - set(registry().modules.values())
 
 
 def test_cli_lists_the_publishers_as_json(capsys: pytest.CaptureFixture[str]) -> None:
