@@ -6,7 +6,8 @@ settings (settings.py, section "Alarms"):
 * articles found (written + unchanged in the seen-store) >= ``ALARM_MIN_ARTICLES``;
 * for each field in ``ALARM_MIN_FILL_RATES``, the share of written records with that field filled,
   the same counts as the crawl report's ``field_fill_rate`` (:class:`crawler.report.CrawlReport`).
-  The setting maps field to minimum, or spider name (``"*"`` for the others) to such a map;
+  The setting maps field to minimum, or spider name (``"*"`` for the others) to such a map; a spider
+  with ``publisher_floors`` (``news -a publisher=...``) is also held to each publisher's own floors;
 * responses that were 403/429 or a bot-challenge page <= ``ALARM_MAX_BLOCKED_RATIO`` of all responses
   (counted by :class:`BlockedResponseCounter`).
 
@@ -90,6 +91,17 @@ def check_fill_rates(filled: Mapping[str, int], written: int, minimums: Mapping[
     return alarms
 
 
+def check_publisher_fill_rates(stats: Mapping[str, Any], floors: Mapping[str, Mapping[str, float]]) -> list[Alarm]:
+    """The ``news`` spider's per-publisher floors, on the counts it keeps (``publishers/<name>/...``)."""
+    alarms = []
+    for name, minimums in floors.items():
+        written = stats.get(f"publishers/{name}/written", 0)
+        filled = {field: stats.get(f"publishers/{name}/filled/{field}", 0) for field in minimums}
+        alarms += [Alarm(f"fill_rate/{name}/{alarm.reason.partition('/')[2]}", f"publisher {name}: {alarm.message}")
+                   for alarm in check_fill_rates(filled, written, minimums)]
+    return alarms
+
+
 def fill_rate_minimums(setting: Mapping[str, Any], spider: str) -> dict[str, float]:
     """``{field: rate}`` as is, or ``{spider: {field: rate}, "*": {...}}`` resolved for ``spider``."""
     if all(isinstance(value, Mapping) for value in setting.values()):
@@ -158,7 +170,9 @@ class AlarmMonitor(Monitor):
         if report is None:
             self.skipTest("the crawl report (CRAWL_REPORT_ENABLED) is off: no fill rates")
         minimums = fill_rate_minimums(self.settings.getdict("ALARM_MIN_FILL_RATES"), self.data.spider.name)
-        self._raise(check_fill_rates(report.filled, report.written, minimums))
+        publisher_floors = getattr(self.data.spider, "publisher_floors", {})  # news -a publisher=...
+        self._raise(check_fill_rates(report.filled, report.written, minimums)
+                    + check_publisher_fill_rates(self.data.stats, publisher_floors))
 
     @monitors.name("responses not blocked")
     def test_responses_not_blocked(self) -> None:

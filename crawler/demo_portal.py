@@ -113,6 +113,8 @@ class PortalServer:
         if file is None:
             return 404, {"Content-Type": CONTENT_TYPES[".html"]}, b"<html><body><h1>404</h1></body></html>"
         body = file.read_bytes()
+        if file.name.endswith(".html.gz"):  # a gzipped fixture page: sent as the server would, compressed
+            return 200, {"Content-Type": CONTENT_TYPES[".html"], "Content-Encoding": "gzip"}, body
         if file.suffix in CONTENT_TYPES:
             body = body.replace(TEMPLATE_MARK.encode(), self.url.encode())
         return 200, {"Content-Type": CONTENT_TYPES.get(file.suffix, "application/octet-stream")}, body

@@ -124,6 +124,10 @@ EXTENSIONS.update({
     "crawler.alarms.BlockedResponseCounter": 100,
     "spidermon.contrib.scrapy.extensions.Spidermon": 600,
 })
+# custom: `news -a publisher=NAME` also holds each publisher's records to the publisher's own floors
+# (extractors/publishers/); this {publisher: {field: share}} map raises, lowers or adds some for a run,
+# e.g. -s PUBLISHER_ALARM_FLOORS='{"dantri": {"authors": 0.5}}'. Default: none, the registry's floors.
+PUBLISHER_ALARM_FLOORS: dict[str, dict[str, float]] = {}
 SPIDERMON_ENABLED = True
 SPIDERMON_SPIDER_CLOSE_MONITORS = ["crawler.alarms.AlarmSuite"]
 COMMANDS_MODULE = "crawler.commands"

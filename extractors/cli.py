@@ -1,8 +1,9 @@
 """Command line: extract one page, record a new fixture, refresh the fixtures' expected records.
 
     python -m extractors extract FILE_OR_URL [--url URL] [--fetched-at ISO] [--compact]
-    python -m extractors record URL --site NAME [--name NAME] [--fixtures DIR] [--force]
+    python -m extractors record URL --publisher NAME [--from-file FILE] [--name NAME] [--fixtures DIR] [--force]
     python -m extractors refresh [--site NAME] [--fixtures DIR] [--check]
+    python -m extractors publishers [--json]
 
 Exit status: 0 done, 1 a fetch or fixture failed (or ``refresh --check`` found changes), 2 bad usage
 or unreadable input.
@@ -11,6 +12,7 @@ or unreadable input.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -22,6 +24,7 @@ from . import extract
 from .encoding import decode_html
 from .fixtures import FIXTURES_DIR, Fixture, FixtureError, discover, fixture_name, read_page, save_page, utc_now
 from .fixtures import refresh as refresh_fixture
+from .registry import all_publishers, get_publisher, publisher_for
 
 USER_AGENT = "vnnews-crawler/0.1 (fixture recorder)"
 TIMEOUT_SECONDS = 30.0
@@ -69,13 +72,16 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_record(args: argparse.Namespace) -> int:
     """Fetch a live page and save it as a new fixture, with its expected record for review."""
+    site = _fixture_directory(args)
+    if args.from_file:
+        return _record_saved_page(args, site)
     response = _get(args.url)
     fetched_at = utc_now()
     final_url = str(response.url)
     name = args.name or fixture_name(final_url, fetched_at)
     root = Path(args.fixtures)
-    if not args.force and any((root / args.site / f"{name}{ext}").exists() for ext in (".meta.json", ".html")):
-        raise UsageError(f"fixture {args.site}/{name} exists (use --force to replace it, or --name)")
+    if not args.force and any((root / site / f"{name}{ext}").exists() for ext in (".meta.json", ".html")):
+        raise UsageError(f"fixture {site}/{name} exists (use --force to replace it, or --name)")
     meta = {
         "url": final_url,
         "requested_url": args.url,
@@ -88,11 +94,71 @@ def run_record(args: argparse.Namespace) -> int:
                 "must_not_contain before committing.",
         "must_not_contain": [],
     }
-    fixture = save_page(root, args.site, name, response.content, meta)
+    fixture = save_page(root, site, name, response.content, meta)
     expected = fixture.expected()
     print(f"saved {fixture.html_path}")
     print(f"saved {fixture.meta_path}")
     print(f"saved {fixture.expected_path} ({'article' if expected else 'not an article'}): review it by hand")
+    return 0
+
+
+def _record_saved_page(args: argparse.Namespace, site: str) -> int:
+    """A page saved earlier (by a browser, another project): the fixture takes it byte for byte."""
+    path = Path(args.from_file)
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    fetched_at = _parse_time(args.fetched_at) or utc_now()
+    name = args.name or fixture_name(args.url, fetched_at)
+    root = Path(args.fixtures)
+    if not args.force and (root / site / f"{name}.meta.json").exists():
+        raise UsageError(f"fixture {site}/{name} exists (use --force to replace it, or --name)")
+    meta = {
+        "url": args.url,
+        "fetched_at": fetched_at.isoformat(),
+        "capture": "real",
+        "note": f"Saved page {path.name}, recorded with `python -m extractors record --from-file`. Say where it comes "
+                "from, review the expected JSON against the page and write what you checked in reviewed / "
+                "known_errors before committing.",
+        "based_on": [],
+        "must_not_contain": [],
+        "reviewed": {},
+        "known_errors": {},
+    }
+    fixture = save_page(root, site, name, path.read_bytes(), meta)
+    print(f"saved {fixture.html_path}, {fixture.meta_path}")
+    print(f"saved {fixture.expected_path} ({'article' if fixture.expected() else 'not an article'}): review it by hand")
+    return 0
+
+
+def _fixture_directory(args: argparse.Namespace) -> str:
+    """The fixture directory: the publisher's name (``--publisher``, checked against the URL) or ``--site``."""
+    if args.publisher is None:
+        if args.site is None:
+            raise UsageError("record needs --publisher NAME (or --site DIR)")
+        return str(args.site)
+    try:
+        publisher = get_publisher(args.publisher)
+    except KeyError as error:
+        raise UsageError(str(error.args[0])) from error
+    routed = publisher_for(args.url)
+    if routed is not publisher:
+        raise UsageError(f"{args.url} is not on {publisher.name}'s domains ({', '.join(publisher.domains)})"
+                         + (f"; it belongs to {routed.name}" if routed else ""))
+    return publisher.name
+
+
+def run_publishers(args: argparse.Namespace) -> int:
+    """List the registered publishers: a table, or a JSON list (``--json``)."""
+    publishers = all_publishers()
+    if args.json:
+        print(json.dumps([publisher.to_dict() for publisher in publishers], ensure_ascii=False, indent=2))
+        return 0
+    for publisher in publishers:
+        kinds = ",".join(sorted({source.kind for source in publisher.sources}))
+        flags = " aggregator" if publisher.aggregator else ""
+        print(f"{publisher.name:<16} {publisher.country} {'/'.join(publisher.languages):<8} "
+              f"{publisher.profile_name:<11} {kinds:<22} {' '.join(publisher.domains)}{flags}")
+    print(f"{len(publishers)} publishers")
     return 0
 
 
@@ -179,7 +245,12 @@ def _parser() -> argparse.ArgumentParser:
 
     rec = commands.add_parser("record", help="save a live page as a new fixture for review")
     rec.add_argument("url", metavar="URL")
-    rec.add_argument("--site", required=True, help="fixture directory name, e.g. vietnam_vn")
+    who = rec.add_mutually_exclusive_group(required=True)
+    who.add_argument("--publisher", help="the publisher (python -m extractors publishers); the fixture goes in "
+                                         "its directory, and the URL must be on its domains")
+    who.add_argument("--site", help="a fixture directory name, unchecked (prefer --publisher)")
+    rec.add_argument("--from-file", metavar="FILE", help="take the page from a saved file instead of fetching URL")
+    rec.add_argument("--fetched-at", help="with --from-file: when the page was captured (ISO 8601; default now)")
     rec.add_argument("--name", help="fixture name (default: YYYY_MM_DD_<slug>)")
     rec.add_argument("--fixtures", default=str(FIXTURES_DIR), help="fixtures root (default: %(default)s)")
     rec.add_argument("--force", action="store_true", help="replace an existing fixture of that name")
@@ -190,6 +261,11 @@ def _parser() -> argparse.ArgumentParser:
     ref.add_argument("--fixtures", default=str(FIXTURES_DIR), help="fixtures root (default: %(default)s)")
     ref.add_argument("--check", action="store_true", help="write nothing; exit 1 if any expected JSON differs")
     ref.set_defaults(run=run_refresh)
+
+    pub = commands.add_parser("publishers", help="list the registered publishers")
+    pub.add_argument("--json", action="store_true", help="a JSON list of objects (name, domains, language, "
+                                                         "sources, profile ...)")
+    pub.set_defaults(run=run_publishers)
     return parser
 
 

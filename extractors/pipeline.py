@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -33,9 +33,11 @@ from . import attribution, content, dates, embedded, images, language, metadata,
 from .authors import Credits, byline_line, closing_byline, find_credits, split_names, staff_line
 from .cleaning import Cleaned, clean_page
 from .document import Document
-from .page import ArticlePage
 from .record import ARTICLE_FIELDS, Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
 from .text import clean, or_none
+
+if TYPE_CHECKING:  # page.ArticlePage.to_article imports this module: a type, not a run-time import
+    from .page import ArticlePage
 
 
 @dataclass(frozen=True, slots=True)

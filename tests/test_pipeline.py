@@ -51,9 +51,10 @@ def test_each_stage_step_runs_once_per_page(monkeypatch: pytest.MonkeyPatch, fun
 
 def test_scripts_are_read_before_cleaning_deletes_them() -> None:
     from extractors.document import Document
+    from extractors.page import ArticlePage
 
     doc = Document.parse(PAGE, "https://news.example.com/a/1")
     assert len(doc.scripts) == 1 and doc.scripts[0].startswith("var state")
-    pipeline.clean_page(doc, pipeline.ArticlePage())
+    pipeline.clean_page(doc, ArticlePage())
     assert doc.tree.css("script, nav") == []
     assert embedded._script_values(doc) == [{"x": "y" * 600}]  # from the document stage's copy

@@ -1,6 +1,5 @@
-"""Thin site profiles: each overrides only the generic page's fields its layout needs.
+"""Site profiles: page classes that override only the generic page's fields a layout needs.
 
-Add a module here and import it below; its ``@handles(...)`` decorator registers it.
+A profile is used by naming it in a publisher (``extractors/publishers/<country>/<name>.py``); the
+profiles import nothing of the registry.
 """
-
-from . import vietnam_vn, vnexpress, vtv  # noqa: F401

@@ -1,5 +1,5 @@
-"""CMS families: the hints one CMS gives every site built on it. Bases only (no ``@handles``): a
-site's profile subclasses its family and adds what is its own (targets.md sections 4 and 5).
+"""CMS families: the hints one CMS gives every site built on it. A publisher names its family as
+its profile, or a profile that subclasses its family and adds what is its own (targets.md sections 4 and 5).
 """
 
 from __future__ import annotations

@@ -23,11 +23,9 @@ from ..cleaning import LEAD_ABOVE_SOURCE_LINE
 from ..document import Document
 from ..page import ArticlePage
 from ..record import Image, Organization
-from ..registry import handles
 from ..text import clean, or_none
 
 
-@handles("vietnam.vn")
 class VietnamVnPage(ArticlePage):
     """One article page of vietnam.vn, any edition (``/<slug>`` Vietnamese, ``/en/<slug>`` English ...)."""
 

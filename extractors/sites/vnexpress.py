@@ -9,10 +9,8 @@ body and takes the site's own name from ``<meta name="author">`` as the author. 
 from __future__ import annotations
 
 from ..page import ArticlePage
-from ..registry import handles
 
 
-@handles("vnexpress.net")
 class VnExpressPage(ArticlePage):
     name = "vnexpress"
     version = "V1"

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..registry import handles
 from .families import VccorpCms
 
 
-@handles("vtv.vn")
 class VtvPage(VccorpCms):
     name = "vtv"
     version = "V1"
