@@ -6,7 +6,9 @@ Stats written here (the crawl report reads them):
 - ``pages/fetched``: article candidates that got an HTTP response (any status);
 - ``articles/extracted``: records handed to the item pipelines;
 - ``articles/skipped/<reason>``: candidates that gave no record: ``not_article``, ``http_<status>``,
-  ``not_html``, ``extract_error``, ``download_error``;
+  ``not_html``, ``empty``, ``extract_error``, ``download_error``, ``download_timeout``, ``too_large``;
+- ``pages/requested``, ``pages/outcome/<outcome>``: the ledger (:mod:`crawler.ledger`) of every page asked
+  for, each under exactly one outcome, the ones never fetched (``offsite``, ``robots_txt`` ...) included;
 - ``sitemaps/fetched``, ``sitemaps/errors/<status or reason>``: sitemap and feed documents read or failed.
 """
 
@@ -25,6 +27,11 @@ from twisted.python.failure import Failure
 
 import extractors
 
+from w3lib.encoding import http_content_type_encoding
+
+from extractors.encoding import binary_kind, decode_page
+
+from ..ledger import PAGE, failure_reason, settle
 from ..sitemaps import Entry, NotASitemap, Sitemap, parse_feed, parse_sitemap, response_body
 
 # Sitemaps and feeds are fetched before the articles they list, so discovery finishes early.
@@ -51,6 +58,16 @@ def parse_languages(value: str) -> frozenset[str] | None:
     return frozenset(codes)
 
 
+def unusable_body(response: Response) -> str | None:
+    """Why a fetched page cannot be extracted at all: ``empty``, ``not_html`` (a PDF, an image, a binary
+    served as ``text/html``); ``None`` when it can."""
+    if not response.body.strip():
+        return "empty"
+    if not isinstance(response, TextResponse) or binary_kind(response.body) is not None:
+        return "not_html"
+    return None
+
+
 class ArticleSpider(Spider):
     """Base of the project's spiders. Subclasses discover URLs; this class turns responses into records."""
 
@@ -75,7 +92,7 @@ class ArticleSpider(Spider):
         ``meta["article"]`` marks it for components that act on article fetches only (an incremental
         seen-store); ``meta["sitemap_lastmod"]`` carries the date the sitemap/feed gave, as given.
         """
-        meta: dict[str, Any] = {"article": True}
+        meta: dict[str, Any] = {"article": True, PAGE: True}
         if lastmod:
             meta["sitemap_lastmod"] = lastmod
         return Request(url, callback=callback or self.parse_article, errback=self.article_failed, meta=meta)
@@ -83,48 +100,69 @@ class ArticleSpider(Spider):
     def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
         """The record of an article page, in schema key order; nothing (and a counted reason) otherwise."""
         self.stat("pages/fetched")
-        if not isinstance(response, TextResponse):
-            self.skip("not_html", response.url)
+        unusable = unusable_body(response)
+        if unusable is not None:
+            self.skip(unusable, response.url, response.request)
             return
         try:
-            extraction = extractors.extract_page(response.text, self.extraction_url(response.url),
+            html, encoding_warnings = self.page_html(response)
+            extraction = extractors.extract_page(html, self.extraction_url(response.url),
                                                  fetched_at=datetime.now(UTC))
         except Exception:  # an extractor bug must cost one page, not the crawl
             self.logger.exception("Extraction failed on %s", response.url)
-            self.skip("extract_error", response.url)
+            self.skip("extract_error", response.url, response.request)
             return
         article = extraction.article
         if article is None:
-            self.skip(extraction.reason or "not_article", response.url)
+            self.skip(extraction.reason or "not_article", response.url, response.request)
             return
         record = article.to_dict()
         record["url"] = response.url
         record["metadata"]["spider"] = self.name
+        record["metadata"]["warnings"] = [*record["metadata"].get("warnings", []), *encoding_warnings]
         self.stat("articles/extracted")
         yield record
 
+    def page_html(self, response: Response) -> tuple[str | bytes, list[str]]:
+        """What the extractor reads: the page decoded as a browser would (:func:`extractors.encoding.decode_page`,
+        the header charset included, mojibake mended), as the original bytes when they are that UTF-8 text.
+        Corrections are returned for ``metadata.warnings`` and counted (``encoding/<warning>``)."""
+        declared = http_content_type_encoding(response.headers.get(b"Content-Type", b"").decode("latin-1"))
+        page = decode_page(response.body, declared)
+        for warning in page.warnings:
+            self.stat(f"encoding/{warning.partition(':')[0]}")
+            self.logger.info("Encoding of %s: %s", response.url, warning)
+        return (page.utf8 if page.utf8 is not None else page.text), page.warnings
+
     def article_failed(self, failure: Failure) -> None:
+        """A page that never reached its callback, counted under one reason (:func:`crawler.ledger.failure_reason`)."""
         request = failure.request  # type: ignore[attr-defined]
+        reason = failure_reason(failure)
         if failure.check(HttpError):
             self.stat("pages/fetched")
-            self.skip(f"http_{failure.value.response.status}", request.url)
+            self.skip(reason, request.url, request)
         elif failure.check(IgnoreRequest):
-            # Filtered before any fetch (robots.txt, offsite): Scrapy counts these under its own stats.
+            # Not fetched on purpose (robots.txt, the request guard, a redirect limit): counted, no warning.
+            self.stat(f"pages/not_fetched/{reason}")
+            settle(self.crawler, request, reason)
             self.logger.debug("Not fetched: %s (%s)", request.url, failure.value)
         else:
-            self.logger.warning("Download failed: %s (%r)", request.url, failure.value)
-            self.skip("download_error", request.url)
+            self.logger.warning("Download failed: %s (%s: %s)", request.url, reason, failure.value)
+            self.skip(reason, request.url, request)
 
-    def skip(self, reason: str, url: str) -> None:
+    def skip(self, reason: str, url: str, request: Request | None = None) -> None:
+        """A page that gave no record; pass its ``request`` so the ledger counts it once."""
         self.stat(f"articles/skipped/{reason}")
+        settle(self.crawler, request, reason)
         self.logger.info("No record from %s: %s", url, reason)
 
     # ----- sitemaps and feeds -----------------------------------------------------------------
 
     def discovery_request(self, url: str, callback: Callable[..., Any], **cb_kwargs: Any) -> Request:
         """A request for a sitemap or feed: failures are errors, counted under ``sitemaps/errors/``."""
+        meta = {"download_maxsize": self.settings.getint("SITEMAP_MAXSIZE", 64 * 1024 * 1024)}
         return Request(url, callback=callback, errback=self.discovery_failed, cb_kwargs=cb_kwargs,
-                       priority=DISCOVERY_PRIORITY)
+                       priority=DISCOVERY_PRIORITY, meta=meta)
 
     def read_sitemap(self, response: Response) -> Sitemap | None:
         """The parsed sitemap, or ``None`` after logging and counting why the body is not one."""
@@ -156,10 +194,8 @@ class ArticleSpider(Spider):
         url = failure.request.url  # type: ignore[attr-defined]
         if failure.check(HttpError):
             self.discovery_error(str(failure.value.response.status), url, "HTTP error status")
-        elif failure.check(IgnoreRequest):
-            self.discovery_error("not_fetched", url, str(failure.value))
         else:
-            self.discovery_error("download_error", url, repr(failure.value))
+            self.discovery_error(failure_reason(failure), url, str(failure.value) or repr(failure.value))
 
     def discovery_error(self, reason: str, url: str, detail: str) -> None:
         self.stat(f"sitemaps/errors/{reason}")

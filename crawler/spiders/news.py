@@ -11,6 +11,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
+from ..ledger import PAGE
 from ..sitemaps import Entry
 from ..urls import host_of, is_on_domains, normalize_url
 from ..window import DateWindow, parse_timezone
@@ -50,6 +51,8 @@ class NewsSpider(ArticleSpider):
         if "" in hosts:
             raise ValueError(f"expected absolute URLs, got {given}")
         self.allowed_domains = hosts
+        # The request guard lets a host given here be a local address (an intranet site, a test server).
+        self.seed_hosts = sorted({host_of(url) for url in given})
         self.window = DateWindow.from_args(since, until, tz=parse_timezone(tz)) if since or until else None
         self.since_given = since is not None
         self.depth = int(depth)
@@ -68,7 +71,7 @@ class NewsSpider(ArticleSpider):
             yield self.discovery_request(url, self.parse_feed)
         for url in self.start_urls:
             # A start page is re-read on every run (it lists what is new), so it is not marked as an article.
-            yield Request(url, callback=self.parse_page, errback=self.article_failed)
+            yield Request(url, callback=self.parse_page, errback=self.article_failed, meta={PAGE: True})
 
     # ----- sitemaps and feeds -----------------------------------------------------------------
 

@@ -64,6 +64,8 @@ class VietnamVnSpider(ArticleSpider):
             raise ValueError(f"base_url={base_url!r}: expected an absolute URL such as {DEFAULT_BASE_URL}")
         self.is_copy = host not in PORTAL_ALIASES
         self.allowed_domains = [host] if self.is_copy else ["vietnam.vn"]
+        # The request guard lets a host given here be a local address (the offline portal on 127.0.0.1).
+        self.seed_hosts = [host]
 
     @property
     def file_window(self) -> DateWindow:
