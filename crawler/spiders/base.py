@@ -32,7 +32,7 @@ from w3lib.encoding import http_content_type_encoding
 from extractors.encoding import binary_kind, decode_page
 
 from ..ledger import PAGE, failure_reason, settle
-from ..sitemaps import Entry, NotASitemap, Sitemap, parse_feed, parse_sitemap, response_body
+from ..sitemaps import Entry, NotASitemap, Sitemap, parse_feed_document, parse_sitemap, response_body
 
 # Sitemaps and feeds are fetched before the articles they list, so discovery finishes early.
 DISCOVERY_PRIORITY = 10
@@ -160,7 +160,7 @@ class ArticleSpider(Spider):
 
     def discovery_request(self, url: str, callback: Callable[..., Any], **cb_kwargs: Any) -> Request:
         """A request for a sitemap or feed: failures are errors, counted under ``sitemaps/errors/``."""
-        meta = {"download_maxsize": self.settings.getint("SITEMAP_MAXSIZE", 64 * 1024 * 1024)}
+        meta = {"download_maxsize": self.sitemap_maxsize}
         return Request(url, callback=callback, errback=self.discovery_failed, cb_kwargs=cb_kwargs,
                        priority=DISCOVERY_PRIORITY, meta=meta)
 
@@ -168,10 +168,11 @@ class ArticleSpider(Spider):
         """The parsed sitemap, or ``None`` after logging and counting why the body is not one."""
         self.stat("sitemaps/fetched")
         try:
-            sitemap = parse_sitemap(response_body(response))
+            sitemap = parse_sitemap(response_body(response, self.sitemap_maxsize))
         except NotASitemap as exc:
             self.discovery_error(exc.reason, response.url, str(exc))
             return None
+        self.unreadable_entries(response.url, sitemap.skipped)
         if not sitemap.entries:
             self.stat("sitemaps/empty")
             self.logger.warning("Sitemap %s lists no entry", response.url)
@@ -180,14 +181,27 @@ class ArticleSpider(Spider):
     def read_feed(self, response: Response) -> list[Entry] | None:
         self.stat("sitemaps/fetched")
         try:
-            entries = parse_feed(response_body(response))
+            feed = parse_feed_document(response_body(response, self.sitemap_maxsize))
         except NotASitemap as exc:
             self.discovery_error(exc.reason, response.url, str(exc))
             return None
+        self.unreadable_entries(response.url, feed.skipped)
+        entries = feed.entries
         if not entries:
             self.stat("sitemaps/empty")
             self.logger.warning("Feed %s lists no entry", response.url)
         return entries
+
+    @property
+    def sitemap_maxsize(self) -> int:
+        return self.settings.getint("SITEMAP_MAXSIZE", 64 * 1024 * 1024)
+
+    def unreadable_entries(self, url: str, skipped: dict[str, int]) -> None:
+        """Entries of a sitemap/feed the strict parser could not read: counted and logged, the rest kept."""
+        for reason, count in skipped.items():
+            self.stat(f"sitemaps/entries/unreadable/{reason}", count)
+            self.logger.warning("Sitemap/feed %s: %d entr%s not readable (%s), the others kept", url, count,
+                                "y" if count == 1 else "ies", reason)
 
     def discovery_failed(self, failure: Failure) -> None:
         """A sitemap or feed that did not arrive: never treated as an empty one."""

@@ -115,5 +115,5 @@ class NewsSpider(ArticleSpider):
         if response.meta.get("depth", 0) >= self.depth or not isinstance(response, TextResponse):
             return
         for link in self.links.extract_links(response):
-            if is_on_domains(link.url, self.allowed_domains):
+            if is_on_domains(link.url, [*self.allowed_domains, *self.settings.getlist("GUARD_ALLOWED_DOMAINS")]):
                 yield self.article_request(normalize_url(link.url), callback=self.parse_page)
