@@ -63,6 +63,11 @@ def settle(crawler: Crawler, request: Request | None, outcome: str) -> bool:
     return True
 
 
+def original_url(request: Request) -> str:
+    """The URL the page was asked for, before any redirect."""
+    return (request.meta.get("redirect_urls") or [request.url])[0]
+
+
 def _redirect_chain(request: Request) -> list[str]:
     return [*request.meta.get("redirect_urls", ()), request.url]
 
@@ -120,7 +125,9 @@ class PageLedger:
     def request_dropped(self, request: Request) -> None:
         """Refused by the scheduler (the dupefilter): a loop when the redirect chain comes back to itself."""
         if is_page(request):
-            settle(self.crawler, request, "redirect_loop" if is_redirect_loop(request) else "duplicate")
+            outcome = "redirect_loop" if is_redirect_loop(request) else "duplicate"
+            if settle(self.crawler, request, outcome) and outcome == "redirect_loop":
+                logger.info("No record from %s: %s", original_url(request), outcome)
 
     def item_scraped(self, item: Any, response: Response | None) -> None:
         if response is not None and is_page(response.request):

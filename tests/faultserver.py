@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 VI_TITLE = "Đau bụng kéo dài: khi nào cần đi khám bác sĩ"
 VI_PARAGRAPH = ("Theo các bác sĩ Bệnh viện Bạch Mai, đau bụng kéo dài nhiều ngày kèm sốt, nôn hoặc sụt cân là dấu "
                 "hiệu cần đi khám ngay, không nên tự ý dùng thuốc giảm đau tại nhà vì có thể che lấp triệu chứng. ")
-LOASTMOD = "2026-11-21T08:00:00+07:00"
+LASTMOD = "2026-11-21T08:00:00+07:00"
 
 
 def article_html(title: str = VI_TITLE, *, charset: str | None = "utf-8", extra_head: str = "", body_pad: str = "",
@@ -194,7 +194,7 @@ def big_sitemap(count: int) -> bytes:
     """``count`` entries dated long before the window (counted, not fetched), and one in it."""
     rows = "".join(f"<url><loc>/old/{i}</loc><lastmod>2020-01-01</lastmod></url>" for i in range(count - 1))
     return (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{rows}'
-            f"<url><loc>/ok/from-big-sitemap</loc><lastmod>{LOASTMOD}</lastmod></url></urlset>").encode()
+            f"<url><loc>/ok/from-big-sitemap</loc><lastmod>{LASTMOD}</lastmod></url></urlset>").encode()
 
 
 def windows_1258(text: str) -> bytes:
@@ -248,7 +248,6 @@ def page_scenarios(server: FaultServer) -> dict[str, tuple[Scenario, str]]:
         "/fail/gzip-bomb-above-limit": (gzip_page(server.maxsize * 3), "too_large"),
         "/ok/gzip-below-limit": (gzip_page(server.maxsize // 4), "written"),
         "/fail/redirect-loop-a": (redirect_to(lambda h: "/fail/redirect-loop-b"), "redirect_loop"),
-        "/fail/redirect-loop-b": (redirect_to(lambda h: "/fail/redirect-loop-a"), "duplicate"),
         "/chain/0": (redirect_chain, "too_many_redirects"),
         "/fail/redirect-other-host": (redirect_to(other), "offsite"),
         "/fail/retry-then-other-host": (retry_then_other_host, "offsite"),
@@ -263,8 +262,8 @@ def page_scenarios(server: FaultServer) -> dict[str, tuple[Scenario, str]]:
 
 
 def sitemap_for(paths: list[str], extra_locs: list[str]) -> bytes:
-    rows = "".join(f"<url><loc>{p}</loc><lastmod>{LOASTMOD}</lastmod></url>" for p in paths)
-    rows += "".join(f"<url><loc>{loc}</loc><lastmod>{LOASTMOD}</lastmod></url>" for loc in extra_locs)
+    rows = "".join(f"<url><loc>{p}</loc><lastmod>{LASTMOD}</lastmod></url>" for p in paths)
+    rows += "".join(f"<url><loc>{loc}</loc><lastmod>{LASTMOD}</lastmod></url>" for loc in extra_locs)
     return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{rows}</urlset>'.encode()
 
 
@@ -302,19 +301,23 @@ class FaultServer(ThreadingHTTPServer):
         scenarios["/sitemaps/big.xml"] = page(big_sitemap(big_sitemap_size), "application/xml")
         scenarios["/sitemaps/undefined-entity.xml"] = page(
             ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-             f"<url><loc>/ok/entity-1?x=1&amp;y=2</loc><lastmod>{LOASTMOD}</lastmod></url>"
-             f"<url><loc>/ok/entity-2&nbsp;</loc><lastmod>{LOASTMOD}</lastmod></url>"
-             f"<url><loc>/ok/entity-3?x=1&y=2</loc><lastmod>{LOASTMOD}</lastmod></url>"
-             f"<url><loc>/ok/entity-4</loc><lastmod>{LOASTMOD}</lastmod></url></urlset>").encode(), "application/xml")
+             f"<url><loc>/ok/entity-1?x=1&amp;y=2</loc><lastmod>{LASTMOD}</lastmod></url>"
+             f"<url><loc>/ok/entity-2&nbsp;</loc><lastmod>{LASTMOD}</lastmod></url>"
+             f"<url><loc>/ok/entity-3?x=1&y=2</loc><lastmod>{LASTMOD}</lastmod></url>"
+             f"<url><loc>/ok/entity-4</loc><lastmod>{LASTMOD}</lastmod></url></urlset>").encode(), "application/xml")
         for name in ("/ok/from-big-sitemap", "/ok/entity-1", "/ok/entity-3", "/ok/entity-4"):
             scenarios[name] = page(article_html("Bài từ sơ đồ trang"))
         self.scenarios = scenarios
+        scenarios["/fail/redirect-loop-b"] = redirect_to(lambda h: "/fail/redirect-loop-a")  # reached by redirect only
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a crawler hanging up on a stalled or oversized answer is the point of the scenario
 
     def record(self, hit: Hit) -> None:
         with self._lock:

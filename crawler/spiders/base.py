@@ -27,11 +27,9 @@ from twisted.python.failure import Failure
 
 import extractors
 
-from w3lib.encoding import http_content_type_encoding
-
 from extractors.encoding import binary_kind, decode_page
 
-from ..ledger import PAGE, failure_reason, settle
+from ..ledger import PAGE, failure_reason, original_url, settle
 from ..sitemaps import Entry, NotASitemap, Sitemap, parse_feed_document, parse_sitemap, response_body
 
 # Sitemaps and feeds are fetched before the articles they list, so discovery finishes early.
@@ -56,6 +54,15 @@ def parse_languages(value: str) -> frozenset[str] | None:
     if bad:
         raise ValueError(f"lang={value!r}: expected all, vi, en or another 2-letter edition code")
     return frozenset(codes)
+
+
+_CHARSET_PARAM_RE = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)
+
+
+def header_charset(response: Response) -> str | None:
+    """The ``Content-Type`` header's charset as sent (``iso-8859-1``), not as a library re-labels it."""
+    match = _CHARSET_PARAM_RE.search(response.headers.get(b"Content-Type", b"").decode("latin-1"))
+    return match.group(1) if match else None
 
 
 def unusable_body(response: Response) -> str | None:
@@ -127,7 +134,7 @@ class ArticleSpider(Spider):
         """What the extractor reads: the page decoded as a browser would (:func:`extractors.encoding.decode_page`,
         the header charset included, mojibake mended), as the original bytes when they are that UTF-8 text.
         Corrections are returned for ``metadata.warnings`` and counted (``encoding/<warning>``)."""
-        declared = http_content_type_encoding(response.headers.get(b"Content-Type", b"").decode("latin-1"))
+        declared = header_charset(response)
         page = decode_page(response.body, declared)
         for warning in page.warnings:
             self.stat(f"encoding/{warning.partition(':')[0]}")
@@ -145,7 +152,7 @@ class ArticleSpider(Spider):
             # Not fetched on purpose (robots.txt, the request guard, a redirect limit): counted, no warning.
             self.stat(f"pages/not_fetched/{reason}")
             settle(self.crawler, request, reason)
-            self.logger.debug("Not fetched: %s (%s)", request.url, failure.value)
+            self.logger.info("No record from %s: %s (not fetched: %s)", original_url(request), reason, failure.value)
         else:
             self.logger.warning("Download failed: %s (%s: %s)", request.url, reason, failure.value)
             self.skip(reason, request.url, request)
@@ -154,7 +161,7 @@ class ArticleSpider(Spider):
         """A page that gave no record; pass its ``request`` so the ledger counts it once."""
         self.stat(f"articles/skipped/{reason}")
         settle(self.crawler, request, reason)
-        self.logger.info("No record from %s: %s", url, reason)
+        self.logger.info("No record from %s: %s", original_url(request) if request is not None else url, reason)
 
     # ----- sitemaps and feeds -----------------------------------------------------------------
 
