@@ -88,6 +88,9 @@ RECORD_MAXSIZE = 4 * 1024 * 1024
 # A chain of more redirects than this is given up (pages/outcome/too_many_redirects, or redirect_loop).
 REDIRECT_MAX_TIMES = 20
 EXTENSIONS = {"crawler.ledger.PageLedger": 0}
+# custom: one crawl per feed file (crawler.runstate.FeedLock: <feed>.lock, flock, released on exit even when
+# killed), and a JOBDIR kept consistent with the feed after a kill (crawler.runstate.JobdirState).
+EXTENSIONS.update({"crawler.runstate.FeedLock": 1, "crawler.runstate.JobdirState": 2})
 
 # ----- Items and output -------------------------------------------------------------------------
 

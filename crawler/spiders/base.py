@@ -29,12 +29,18 @@ import extractors
 
 from extractors.encoding import binary_kind, decode_page
 
+from ..errors import SpiderArgumentError
 from ..ledger import PAGE, failure_reason, original_url, settle
 from ..sitemaps import Entry, NotASitemap, Sitemap, parse_feed_document, parse_sitemap, response_body
 
 # Sitemaps and feeds are fetched before the articles they list, so discovery finishes early.
 DISCOVERY_PRIORITY = 10
 _CODE_RE = re.compile(r"^[a-z]{2}(?:-[a-z]{2,4})?$")
+ISO_639_1 = frozenset("""aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy
+da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik
+io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt
+my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so
+sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split())
 
 
 def split_list(value: str | list[str] | None) -> list[str]:
@@ -50,10 +56,22 @@ def parse_languages(value: str) -> frozenset[str] | None:
     codes = [code.lower() for code in split_list(value)]
     if not codes or "all" in codes:
         return None
-    bad = [code for code in codes if not _CODE_RE.match(code)]
+    bad = [code for code in codes if not _CODE_RE.match(code) or code.split("-")[0] not in ISO_639_1]
     if bad:
-        raise ValueError(f"lang={value!r}: expected all, vi, en or another 2-letter edition code")
+        raise SpiderArgumentError(f"-a lang={value}: {', '.join(bad)} is no language code; expected all, vi, en, "
+                                  "or other ISO 639-1 edition codes (ko, zh, ja, fr ...), comma-separated")
     return frozenset(codes)
+
+
+def parse_count(name: str, value: str | int, *, minimum: int = 0) -> int:
+    """A whole-number spider argument (``-a depth=2``), or a one-line error naming it."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise SpiderArgumentError(f"-a {name}={value}: expected a whole number >= {minimum}")
+    return number
 
 
 _CHARSET_PARAM_RE = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.IGNORECASE)

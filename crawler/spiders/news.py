@@ -11,11 +11,12 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
+from ..errors import SpiderArgumentError
 from ..ledger import PAGE
 from ..sitemaps import Entry
 from ..urls import host_of, is_on_domains, normalize_url
 from ..window import DateWindow, parse_timezone
-from .base import ArticleSpider, split_list
+from .base import ArticleSpider, parse_count, split_list
 
 
 class NewsSpider(ArticleSpider):
@@ -46,16 +47,17 @@ class NewsSpider(ArticleSpider):
         self.start_urls = split_list(start_urls)
         given = [*self.sitemap_urls, *self.feed_urls, *self.start_urls]
         if not given:
-            raise ValueError("the news spider needs -a sitemap=URL, -a feed=URL or -a start_urls=URL,...")
+            raise SpiderArgumentError("the news spider needs -a sitemap=URL, -a feed=URL or -a start_urls=URL,...")
         hosts = sorted({host_of(url).removeprefix("www.") for url in given})
         if "" in hosts:
-            raise ValueError(f"expected absolute URLs, got {given}")
+            bad = [url for url in given if not host_of(url)]
+            raise SpiderArgumentError(f"expected absolute http(s) URLs in -a sitemap/feed/start_urls, got {bad}")
         self.allowed_domains = hosts
         # The request guard lets a host given here be a local address (an intranet site, a test server).
         self.seed_hosts = sorted({host_of(url) for url in given})
         self.window = DateWindow.from_args(since, until, tz=parse_timezone(tz)) if since or until else None
         self.since_given = since is not None
-        self.depth = int(depth)
+        self.depth = parse_count("depth", depth)
         # Domains are checked here, not by LinkExtractor(allow_domains=...), which compares host:port.
         self.links = LinkExtractor(unique=True)
 

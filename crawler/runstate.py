@@ -1,0 +1,203 @@
+"""What a crawl may find on disk from the runs before it, and what it leaves for the runs after it.
+
+* :class:`FeedLock`: one writer per feed file. A crawl takes an exclusive ``flock`` on ``<feed>.lock``
+  next to each local feed it writes, before anything is fetched or truncated; a second crawl on the same
+  file stops at once with one ERROR line (exit 1). The kernel drops the lock when the process dies, so a
+  killed crawl never leaves a stale lock behind (the empty ``.lock`` file stays; it holds nothing).
+
+* :class:`JobdirState`: ``JOBDIR`` kept consistent with the feed. Scrapy's ``JOBDIR`` survives a clean stop
+  (Ctrl-C) but not a kill: ``requests.seen`` (every request ever scheduled, flushed part by part) outlives
+  the queue it describes (whose index is written only at close), so after a SIGKILL the same command found
+  the sitemaps "seen", fetched nothing and lost the rest of the crawl, on every later run too. Here:
+
+  - a run marks the JOBDIR ``crawl.running`` while it runs (and holds ``crawl.lock``: one crawl per JOBDIR);
+  - a run that finds the mark left by a killed run rebuilds the JOBDIR from the feed, the one record of
+    what was really written: the queue and ``spider.state`` are dropped, and ``requests.seen`` is replaced
+    by the fingerprints of the pages whose records are whole lines in the feeds it appends to. Discovery
+    starts again; a page already in the feed is a duplicate, so it is neither fetched nor written again,
+    with or without the seen-store;
+  - a run that *finished* clears the JOBDIR: there is nothing left to resume, and the same command in it
+    starts a new crawl (the seen-store, not the JOBDIR, is what makes that new crawl incremental);
+  - a paused run (Ctrl-C, ``finish_reason`` ``shutdown``) leaves it as Scrapy wrote it: the same command
+    resumes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Self
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from scrapy import Request, signals
+from scrapy.dupefilters import RFPDupeFilter
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.job import job_dir
+
+from .errors import CrawlRefused
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+RUNNING_MARK = "crawl.running"
+LOCK_NAME = "crawl.lock"
+# What Scrapy keeps in a JOBDIR (scheduler queue, dupefilter, SpiderState extension).
+SCRAPY_STATE = ("requests.queue", "requests.seen", "spider.state")
+
+
+class Busy(CrawlRefused):
+    pass
+
+
+def try_lock(path: Path) -> IO[str] | None:
+    """An exclusive non-blocking ``flock`` on ``path`` (created), with our pid in it; ``None`` if held."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = path.open("a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "?"
+        handle.close()
+        raise Busy(holder) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
+
+
+def local_feeds(crawler: Crawler) -> list[tuple[Path, dict[str, Any]]]:
+    """The local feed files this crawl will write, with their options; per-run names (``%(time)s``) left out:
+    no other run can write them."""
+    name = crawler.spider.name if crawler.spider is not None else crawler.spidercls.name
+    feeds = []
+    for uri, options in crawler.settings.getdict("FEEDS").items():
+        uri = str(uri)
+        if "%(time)s" in uri or "%(batch_" in uri:
+            continue
+        try:
+            uri = uri % {"name": name}
+        except (KeyError, ValueError, TypeError):
+            continue
+        parts = urlsplit(uri)
+        if parts.scheme == "file":
+            path = Path(url2pathname(parts.path))
+        elif len(parts.scheme) <= 1:
+            path = Path(uri)
+        else:
+            continue
+        feeds.append((path.absolute(), dict(options or {})))
+    return feeds
+
+
+class FeedLock:
+    """Extension (built first): one crawl at a time per feed file."""
+
+    def __init__(self, locks: list[IO[str]]) -> None:
+        self.locks = locks
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        locks: list[IO[str]] = []
+        for path, _options in local_feeds(crawler):
+            lock_path = path.with_name(path.name + ".lock")
+            try:
+                locks.append(try_lock(lock_path))  # type: ignore[arg-type]
+            except Busy as busy:
+                for held in locks:
+                    held.close()
+                logger.error("feed %s is being written by another crawl (pid %s); not starting", path, busy)
+                raise
+        extension = cls(locks)
+        crawler.signals.connect(extension.release, signals.engine_stopped)
+        return extension
+
+    def release(self) -> None:
+        for lock in self.locks:
+            lock.close()  # closing the descriptor releases the flock
+
+
+class JobdirState:
+    """Extension: a JOBDIR that is always consistent with the feed (module doc)."""
+
+    def __init__(self, crawler: Crawler, directory: Path, lock: IO[str]) -> None:
+        self.crawler = crawler
+        self.directory = directory
+        self.lock = lock
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        path = job_dir(crawler.settings)
+        if not path:
+            raise NotConfigured
+        directory = Path(path)
+        try:
+            lock = try_lock(directory / LOCK_NAME)
+        except Busy as busy:
+            logger.error("JOBDIR %s is in use by another crawl (pid %s); not starting", directory, busy)
+            raise
+        extension = cls(crawler, directory, lock)  # type: ignore[arg-type]
+        mark = directory / RUNNING_MARK
+        if mark.exists():
+            extension.rebuild_from_feeds(mark.read_text(encoding="utf-8").strip() or "?")
+        mark.write_text(str(os.getpid()), encoding="utf-8")
+        crawler.signals.connect(extension.engine_stopped, signals.engine_stopped)
+        return extension
+
+    def clear(self) -> None:
+        for name in SCRAPY_STATE:
+            target = self.directory / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+
+    def rebuild_from_feeds(self, killed_pid: str) -> None:
+        """After a killed run: Scrapy's state replaced by what the feeds hold (module doc)."""
+        self.clear()
+        urls = set()
+        for path, options in local_feeds(self.crawler):
+            if options.get("overwrite") or not path.is_file():
+                continue  # -O truncates it: nothing in it counts as done
+            urls.update(feed_urls(path))
+        seen = RFPDupeFilter(str(self.directory), fingerprinter=self.crawler.request_fingerprinter)
+        for url in sorted(urls):
+            seen.request_seen(Request(url))
+        seen.close("rebuilt")
+        self.crawler.stats.set_value("jobdir/rebuilt_from_feed", len(urls))
+        logger.warning("JOBDIR %s: the last crawl in it (pid %s) was killed; its queue is dropped and the crawl "
+                       "starts again, skipping the %d page(s) already in the feed", self.directory, killed_pid,
+                       len(urls))
+
+    def engine_stopped(self) -> None:
+        reason = self.crawler.stats.get_value("finish_reason")
+        if reason == "finished":
+            self.clear()
+            logger.info("JOBDIR %s: the crawl finished; its state is cleared (the same command starts anew)",
+                        self.directory)
+        (self.directory / RUNNING_MARK).unlink(missing_ok=True)
+        self.lock.close()
+
+
+def feed_urls(path: Path) -> set[str]:
+    """``url`` and ``canonicalUrl`` of every whole line of a JSONL feed (a torn last line is not a record)."""
+    urls: set[str] = set()
+    with path.open("rb") as feed:
+        for line in feed:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                urls.update(url for url in (record.get("url"), record.get("canonicalUrl")) if isinstance(url, str))
+    return urls
