@@ -160,7 +160,8 @@ class AlarmMonitor(Monitor):
     @monitors.name("articles found")
     def test_articles_found(self) -> None:
         stats = self.data.stats
-        found = stats.get("articles/extracted", 0) + stats.get("seenstore/skipped/unchanged_lastmod", 0)
+        found = stats.get("articles/extracted", 0) + stats.get("seenstore/skipped/unchanged_lastmod", 0) + \
+            stats.get("pages/outcome/already_in_feed", 0)
         replayed = bool(self.settings.get("JOBDIR")) and not stats.get("response_received_count") and \
             stats.get("dupefilter/filtered", 0) > 0
         self._raise(check_articles(found, self.settings.getint("ALARM_MIN_ARTICLES", 1), jobdir_replayed=replayed))

@@ -5,6 +5,7 @@ pages). Each is counted once when first scheduled (``pages/requested``; its retr
 the mark and are not counted again) and settled once (``pages/outcome/<outcome>``):
 
 * ``written``: its record reached the feed; ``unchanged``: the seen-store had the same record;
+  ``already_in_feed``: a JOBDIR rebuilt from the feed after a kill knew the page was written;
 * a reason it gave no record though it was fetched: ``not_article``, ``not_html``, ``empty``, ``http_404`` ...
   (the spider's ``articles/skipped/<reason>``), ``invalid_record`` and other item drops;
 * a reason it was never fetched: ``robots_txt``, ``offsite``, ``blocked_address``, ``blocked_scheme``,
@@ -28,6 +29,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
 from .guard import GuardRefused
+from .runstate import JobdirState
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -44,6 +46,7 @@ OUTCOME_PREFIX = "pages/outcome/"
 SETTLED_TWICE = "pages/settled_twice"
 WRITTEN = "written"
 UNCHANGED = "unchanged"
+ALREADY_IN_FEED = "already_in_feed"  # a JOBDIR rebuilt from the feed: the page's record is already there
 
 
 def is_page(request: Request | None) -> bool:
@@ -125,7 +128,9 @@ class PageLedger:
     def request_dropped(self, request: Request) -> None:
         """Refused by the scheduler (the dupefilter): a loop when the redirect chain comes back to itself."""
         if is_page(request):
-            outcome = "redirect_loop" if is_redirect_loop(request) else "duplicate"
+            jobdir = self.crawler.get_extension(JobdirState)
+            outcome = "redirect_loop" if is_redirect_loop(request) else \
+                ALREADY_IN_FEED if jobdir is not None and jobdir.holds(request) else "duplicate"
             if settle(self.crawler, request, outcome) and outcome == "redirect_loop":
                 logger.info("No record from %s: %s", original_url(request), outcome)
 

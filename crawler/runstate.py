@@ -17,7 +17,8 @@
     starts again; a page already in the feed is a duplicate, so it is neither fetched nor written again,
     with or without the seen-store;
   - a run that *finished* clears the JOBDIR: there is nothing left to resume, and the same command in it
-    starts a new crawl (the seen-store, not the JOBDIR, is what makes that new crawl incremental);
+    starts a new crawl. With the seen-store that crawl is incremental by the store; without it, the JOBDIR
+    is rebuilt from the feed as after a kill, so what the feed holds is not written again;
   - a paused run (Ctrl-C, ``finish_reason`` ``shutdown``) leaves it as Scrapy wrote it: the same command
     resumes.
 """
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 RUNNING_MARK = "crawl.running"
+FINISHED_MARK = "crawl.finished"
 LOCK_NAME = "crawl.lock"
 # What Scrapy keeps in a JOBDIR (scheduler queue, dupefilter, SpiderState extension).
 SCRAPY_STATE = ("requests.queue", "requests.seen", "spider.state")
@@ -132,6 +134,11 @@ class JobdirState:
         self.crawler = crawler
         self.directory = directory
         self.lock = lock
+        self.rebuilt: set[bytes] = set()  # fingerprints of the pages the feed already holds
+
+    def holds(self, request: Request) -> bool:
+        """Whether ``request`` was dropped because its page is already in the feed (after a rebuild)."""
+        return bool(self.rebuilt) and self.crawler.request_fingerprinter.fingerprint(request) in self.rebuilt
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -147,7 +154,11 @@ class JobdirState:
         extension = cls(crawler, directory, lock)  # type: ignore[arg-type]
         mark = directory / RUNNING_MARK
         if mark.exists():
-            extension.rebuild_from_feeds(mark.read_text(encoding="utf-8").strip() or "?")
+            extension.rebuild_from_feeds(f"the last crawl in it (pid {mark.read_text(encoding='utf-8').strip()}) "
+                                         "was killed; its queue is dropped")
+        elif (directory / FINISHED_MARK).exists() and not crawler.settings.getbool("SEENSTORE_ENABLED"):
+            extension.rebuild_from_feeds("its crawl had finished")
+        (directory / FINISHED_MARK).unlink(missing_ok=True)
         mark.write_text(str(os.getpid()), encoding="utf-8")
         crawler.signals.connect(extension.engine_stopped, signals.engine_stopped)
         return extension
@@ -160,7 +171,7 @@ class JobdirState:
             elif target.exists():
                 target.unlink()
 
-    def rebuild_from_feeds(self, killed_pid: str) -> None:
+    def rebuild_from_feeds(self, why: str) -> None:
         """After a killed run: Scrapy's state replaced by what the feeds hold (module doc)."""
         self.clear()
         urls = set()
@@ -170,17 +181,19 @@ class JobdirState:
             urls.update(feed_urls(path))
         seen = RFPDupeFilter(str(self.directory), fingerprinter=self.crawler.request_fingerprinter)
         for url in sorted(urls):
-            seen.request_seen(Request(url))
+            request = Request(url)
+            seen.request_seen(request)
+            self.rebuilt.add(self.crawler.request_fingerprinter.fingerprint(request))
         seen.close("rebuilt")
         self.crawler.stats.set_value("jobdir/rebuilt_from_feed", len(urls))
-        logger.warning("JOBDIR %s: the last crawl in it (pid %s) was killed; its queue is dropped and the crawl "
-                       "starts again, skipping the %d page(s) already in the feed", self.directory, killed_pid,
-                       len(urls))
+        logger.warning("JOBDIR %s: %s; the crawl starts again, skipping the %d page(s) already in the feed",
+                       self.directory, why, len(urls))
 
     def engine_stopped(self) -> None:
         reason = self.crawler.stats.get_value("finish_reason")
         if reason == "finished":
             self.clear()
+            (self.directory / FINISHED_MARK).write_text(str(os.getpid()), encoding="utf-8")
             logger.info("JOBDIR %s: the crawl finished; its state is cleared (the same command starts anew)",
                         self.directory)
         (self.directory / RUNNING_MARK).unlink(missing_ok=True)
