@@ -55,7 +55,8 @@ class NewsSpider(ArticleSpider):
         self.allowed_domains = hosts
         # The request guard lets a host given here be a local address (an intranet site, a test server).
         self.seed_hosts = sorted({host_of(url) for url in given})
-        self.window = DateWindow.from_args(since, until, tz=parse_timezone(tz)) if since or until else None
+        zone = parse_timezone(tz)  # checked even without a window: a typo should not pass silently
+        self.window = DateWindow.from_args(since, until, tz=zone) if since or until else None
         self.since_given = since is not None
         self.depth = parse_count("depth", depth)
         # Domains are checked here, not by LinkExtractor(allow_domains=...), which compares host:port.
