@@ -208,7 +208,7 @@ class GuardedResolver(CachingThreadedResolver):
     def lookup(self, name: str, timeout: Sequence[int]) -> defer.Deferred[str]:
         return super().getHostByName(name, timeout)
 
-    def getHostByName(self, name: str, timeout: Sequence[int] = ()) -> defer.Deferred[str]:  # noqa: N802 - Twisted's
+    def getHostByName(self, name: str, timeout: Sequence[int] = ()) -> defer.Deferred[str]:
         return self.lookup(name, timeout).addCallback(self._checked, name)
 
     def _policies(self) -> list[GuardPolicy]:

@@ -25,7 +25,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
@@ -40,6 +39,7 @@ from scrapy.dupefilters import RFPDupeFilter
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.job import job_dir
 
+from . import locks
 from .errors import CrawlRefused
 
 if TYPE_CHECKING:
@@ -58,22 +58,12 @@ class Busy(CrawlRefused):
     pass
 
 
-def try_lock(path: Path) -> IO[str] | None:
-    """An exclusive non-blocking ``flock`` on ``path`` (created), with our pid in it; ``None`` if held."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = path.open("a+")
+def try_lock(path: Path) -> IO[str]:
+    """:func:`crawler.locks.acquire`, failing with :class:`Busy` (a refusal) whose message is the holder's pid."""
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip() or "?"
-        handle.close()
-        raise Busy(holder) from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(str(os.getpid()))
-    handle.flush()
-    return handle
+        return locks.acquire(path)
+    except locks.LockHeld as held:
+        raise Busy(held.holder) from None
 
 
 def local_feeds(crawler: Crawler) -> list[tuple[Path, dict[str, Any]]]:
@@ -103,27 +93,27 @@ def local_feeds(crawler: Crawler) -> list[tuple[Path, dict[str, Any]]]:
 class FeedLock:
     """Extension (built first): one crawl at a time per feed file."""
 
-    def __init__(self, locks: list[IO[str]]) -> None:
-        self.locks = locks
+    def __init__(self, held: list[IO[str]]) -> None:
+        self.held = held
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        locks: list[IO[str]] = []
+        held_locks: list[IO[str]] = []
         for path, _options in local_feeds(crawler):
             lock_path = path.with_name(path.name + ".lock")
             try:
-                locks.append(try_lock(lock_path))  # type: ignore[arg-type]
+                held_locks.append(try_lock(lock_path))
             except Busy as busy:
-                for held in locks:
+                for held in held_locks:
                     held.close()
                 logger.error("feed %s is being written by another crawl (pid %s); not starting", path, busy)
                 raise
-        extension = cls(locks)
+        extension = cls(held_locks)
         crawler.signals.connect(extension.release, signals.engine_stopped)
         return extension
 
     def release(self) -> None:
-        for lock in self.locks:
+        for lock in self.held:
             lock.close()  # closing the descriptor releases the flock
 
 
@@ -151,7 +141,7 @@ class JobdirState:
         except Busy as busy:
             logger.error("JOBDIR %s is in use by another crawl (pid %s); not starting", directory, busy)
             raise
-        extension = cls(crawler, directory, lock)  # type: ignore[arg-type]
+        extension = cls(crawler, directory, lock)
         mark = directory / RUNNING_MARK
         if mark.exists():
             extension.rebuild_from_feeds(f"the last crawl in it (pid {mark.read_text(encoding='utf-8').strip()}) "

@@ -19,6 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import urlsplit
 
+from test_encoding import to_cp1258 as windows_1258
+
 VI_TITLE = "Đau bụng kéo dài: khi nào cần đi khám bác sĩ"
 VI_PARAGRAPH = ("Theo các bác sĩ Bệnh viện Bạch Mai, đau bụng kéo dài nhiều ngày kèm sốt, nôn hoặc sụt cân là dấu "
                 "hiệu cần đi khám ngay, không nên tự ý dùng thuốc giảm đau tại nhà vì có thể che lấp triệu chứng. ")
@@ -50,7 +52,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: FaultServer  # type: ignore[assignment]
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         path = urlsplit(self.path).path
         self.server.record(Hit(self.headers.get("Host", ""), path))
         scenario = self.server.scenarios.get(path)
@@ -108,35 +110,29 @@ def stall_before_headers(h: Handler) -> None:
     h.send_bytes(200, article_html().encode())
 
 
-def stall_mid_body(h: Handler) -> None:
+def send_part(h: Handler, part: int, *, promised_extra: int = 0) -> None:
+    """Headers promising the whole article (plus ``promised_extra`` bytes), then only its first ``part`` bytes."""
     body = article_html().encode()
     h.send_response(200)
     h.send_header("Content-Type", "text/html; charset=utf-8")
-    h.send_header("Content-Length", str(len(body)))
+    h.send_header("Content-Length", str(len(body) + promised_extra))
     h.end_headers()
-    h.wfile.write(body[:200])
+    h.wfile.write(body[:part])
     h.wfile.flush()
+
+
+def stall_mid_body(h: Handler) -> None:
+    send_part(h, 200)
     time.sleep(h.server.stall_seconds)
 
 
 def reset_mid_body(h: Handler) -> None:
-    body = article_html().encode()
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html; charset=utf-8")
-    h.send_header("Content-Length", str(len(body)))
-    h.end_headers()
-    h.wfile.write(body[:300])
+    send_part(h, 300)
     h.reset()
 
 
 def short_body(h: Handler) -> None:
-    body = article_html().encode()
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html; charset=utf-8")
-    h.send_header("Content-Length", str(len(body) + 5000))
-    h.end_headers()
-    h.wfile.write(body)
-    h.wfile.flush()
+    send_part(h, 1 << 30, promised_extra=5000)
     h.close_connection = True
     h.connection.shutdown(socket.SHUT_WR)
 
@@ -185,7 +181,7 @@ def retry_then_other_host(h: Handler) -> None:
 
 
 def billion_laughs() -> bytes:
-    lol = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' for i in range(1, 10)]
+    lol = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)]
     return (f'<?xml version="1.0"?><!DOCTYPE urlset [{"".join(lol)}]>'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&lol9;</loc></url></urlset>').encode()
 
@@ -197,24 +193,6 @@ def big_sitemap(count: int) -> bytes:
             f"<url><loc>/ok/from-big-sitemap</loc><lastmod>{LASTMOD}</lastmod></url></urlset>").encode()
 
 
-def windows_1258(text: str) -> bytes:
-    import unicodedata
-
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            base, *marks = unicodedata.normalize("NFD", char)
-            for mark in list(marks):
-                combined = unicodedata.normalize("NFC", base + mark)
-                if len(combined) == 1 and combined.encode("cp1258", "ignore"):
-                    base = combined
-                    marks.remove(mark)
-            out += (base + "".join(marks)).encode("cp1258")
-    return bytes(out)
-
-
 def links_page(h: Handler) -> None:
     html = article_html(body_pad=(f'<a href="{h.server.other_url}/linked">x</a><a href="file:///etc/passwd">y</a>'
                                   '<a href="/ok/linked-on-site">z</a>'))
@@ -223,7 +201,7 @@ def links_page(h: Handler) -> None:
 
 # Page scenarios: path -> (handler, the outcome the crawl must count it under).
 def page_scenarios(server: FaultServer) -> dict[str, tuple[Scenario, str]]:
-    other = lambda h: f"{h.server.other_url}/elsewhere"  # noqa: E731
+    other = lambda h: f"{h.server.other_url}/elsewhere"
     return {
         "/ok/plain": (page(article_html()), "written"),
         "/fail/500": (status(500), "http_500"),
@@ -353,7 +331,7 @@ class RecordingServer(ThreadingHTTPServer):
         class Recording(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 hits.append(Hit(self.headers.get("Host", ""), self.path))
                 body = article_html("Trang của máy chủ khác").encode()
                 self.send_response(200)
@@ -381,4 +359,4 @@ class RecordingServer(ThreadingHTTPServer):
         self.server_close()
 
 
-__all__ = ["FaultServer", "RecordingServer", "VI_PARAGRAPH", "VI_TITLE", "zlib"]
+__all__ = ["VI_PARAGRAPH", "VI_TITLE", "FaultServer", "RecordingServer", "zlib"]

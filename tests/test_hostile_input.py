@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from scrapy import Request, Spider
@@ -68,7 +69,7 @@ def test_binary_kind(data, kind):
 @pytest.mark.parametrize("name,data", [("x.png", b"\x89PNG\r\n\x1a\n" + bytes(100)), ("ls", None)])
 def test_extract_cli_says_not_html(name, data, tmp_path, capsys):
     path = tmp_path / name
-    path.write_bytes(data if data is not None else open("/bin/ls", "rb").read(4096))
+    path.write_bytes(data if data is not None else Path("/bin/ls").read_bytes()[:4096])
     assert cli_main(["extract", str(path), "--url", "https://example.com/x"]) == 2
     assert "is not HTML" in capsys.readouterr().err
 
@@ -89,7 +90,7 @@ def test_bad_spider_arguments_give_one_line_and_exit_2(tmp_path):
                                    env=scrapy_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True),
                   message) for args, message in ARGUMENT_ERRORS]  # at once: each pays Scrapy's start-up
     for process, message in processes:
-        out, err = process.communicate(timeout=120)
+        _, err = process.communicate(timeout=120)
         assert process.returncode == 2, err
         assert err.strip() == f"error: {err.strip().removeprefix('error: ')}" and message in err
         assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err

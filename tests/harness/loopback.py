@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar
 
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.http import Request, Response
@@ -24,7 +25,7 @@ from crawler.guard import GuardedResolver
 
 
 class LoopbackResolver(GuardedResolver):
-    hosts: dict[str, str] = {}
+    hosts: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any, reactor: Any) -> LoopbackResolver:
@@ -47,7 +48,7 @@ class ScriptedHandler(BaseDownloadHandler):
 
     async def download_request(self, request: Request) -> Response:
         if self.log_path:
-            with open(self.log_path, "a", encoding="utf-8") as log:
+            with Path(self.log_path).open("a", encoding="utf-8") as log:  # noqa: ASYNC230 - a test log line
                 log.write(request.url + "\n")
         answers = self.script.get(request.url) or [[404, {}, "not scripted"]]
         index = min(self.served[request.url], len(answers) - 1)
