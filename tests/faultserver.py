@@ -14,7 +14,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import urlsplit
@@ -43,6 +43,7 @@ def article_html(title: str = VI_TITLE, *, charset: str | None = "utf-8", extra_
 class Hit:
     host: str
     path: str
+    at: float = field(default_factory=time.time, compare=False)
 
 
 Scenario = Callable[["Handler"], None]
