@@ -30,6 +30,8 @@ from extractors import validation_errors
 
 MAXSIZE = 1 << 20  # DOWNLOAD_MAXSIZE for these crawls: the 30 MB page and the gzip bomb are cut at 1 MiB
 DOWNLOAD_TIMEOUT = 2
+# Far past the timeout: a crawl busy extracting a big page may fire its timeout late, never 10 s late.
+STALL_SECONDS = 6 * DOWNLOAD_TIMEOUT
 MEMORY_BOUND_MB = 600  # peak RSS of one crawl process (Scrapy + the 100,000-URL sitemap parse: ~200 MB seen)
 SETTINGS = {
     "AUTOTHROTTLE_ENABLED": "0", "DOWNLOAD_DELAY": "0", "TELNETCONSOLE_ENABLED": "0", "CLOSESPIDER_TIMEOUT": "90",
@@ -91,7 +93,7 @@ def finish(process: subprocess.Popen, started: float, workdir: Path, timeout: fl
 @pytest.fixture(scope="module")
 def crawls(tmp_path_factory):
     with RecordingServer("127.0.0.2") as other, FaultServer("127.0.0.1", other_url=other.url, maxsize=MAXSIZE,
-                                                             stall_seconds=DOWNLOAD_TIMEOUT + 2) as server:
+                                                             stall_seconds=STALL_SECONDS) as server:
         base = server.url
         discovery = ",".join(f"{base}/sitemaps/{name}.xml" for name in
                              ("not-xml", "billion-laughs", "forbidden", "challenge", "big", "undefined-entity"))
