@@ -198,11 +198,13 @@ class GuardedResolver(CachingThreadedResolver):
     """
 
     owner: Any = None
+    refused_names: set[str]
 
     @classmethod
     def from_crawler(cls, crawler: Any, reactor: ReactorBase) -> Self:
         resolver = super().from_crawler(crawler, reactor)
         resolver.owner = crawler
+        resolver.refused_names = set()
         return resolver
 
     def lookup(self, name: str, timeout: Sequence[int]) -> defer.Deferred[str]:
@@ -222,6 +224,8 @@ class GuardedResolver(CachingThreadedResolver):
         if address is not None and is_public_address(address):
             return answer
         if not any(policy.answer_allowed(name, answer) for policy in self._policies()):
-            logger.warning("Request guard: %s resolves to %s, not a public address; no connection", name, answer)
+            if name not in self.refused_names:  # once per name: every request to it asks again
+                self.refused_names.add(name)
+                logger.warning("Request guard: %s resolves to %s, not a public address; no connection", name, answer)
             raise BlockedAddressLookup(f"{name} resolves to a non-public address")
         return answer
