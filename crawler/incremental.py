@@ -30,8 +30,10 @@ from typing import IO, TYPE_CHECKING, Any, Self
 from scrapy import Request, Spider, signals
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FileFeedStorage
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
+from crawler.runstate import local_feeds
 from crawler.seenstore import (
     FINISHED,
     SeenArticle,
@@ -69,6 +71,37 @@ def sitemap_lastmod(response: Response | None) -> str | None:
     return normalize_lastmod(response.meta.get("sitemap_lastmod")) if response is not None else None
 
 
+DEMO_STATE_DIR = Path("output/demo")
+
+
+def seenstore_path(crawler: Crawler) -> Path:
+    """``SEENSTORE_PATH`` for the spider; a crawl of a local copy of the portal (the offline demo, by hand)
+    keeps its own state under ``output/demo/`` unless ``SEENSTORE_PATH`` is given, so it never moves a real
+    crawl's window."""
+    settings, spider = crawler.settings, crawler.spider
+    path = Path(settings.get("SEENSTORE_PATH") % {"name": spider.name})
+    given = (settings.getpriority("SEENSTORE_PATH") or 0) > SETTINGS_PRIORITIES["project"]
+    if getattr(spider, "is_copy", False) and not given:
+        path = DEMO_STATE_DIR / path.name
+    return path.absolute()
+
+
+def overwrite_means_full(crawler: Crawler) -> None:
+    """``-O`` over a feed that holds records asks for a file holding the crawl's result, so with the seen-store
+    that run writes every article of the window (as ``-a full=1``), not only those new since the last run: a
+    rerun never turns a full feed into an empty one. ``-O`` to a new or empty file, ``-o`` (append) and
+    per-run files (no ``-O``) stay incremental."""
+    spider = crawler.spider
+    if is_full_crawl(spider):
+        return
+    overwritten = [str(path) for path, options in local_feeds(crawler)
+                   if options.get("overwrite") and path.is_file() and path.stat().st_size > 0]
+    if overwritten:
+        spider.full = "1"  # type: ignore[attr-defined]
+        logger.info("seen-store: -O overwrites %s, so every article of the window is written (a full crawl); "
+                    "use -o to append only new articles", ", ".join(map(str, overwritten)))
+
+
 class SeenStoreExtension:
     """Owns the crawl's :class:`SeenStore`; the middleware and the feed storage reach it through this."""
 
@@ -87,13 +120,14 @@ class SeenStoreExtension:
         if not settings.getbool("SEENSTORE_ENABLED"):
             raise NotConfigured
         assert crawler.spider is not None  # extensions are built after the spider
-        path = Path(settings.get("SEENSTORE_PATH") % {"name": crawler.spider.name}).absolute()
+        path = seenstore_path(crawler)
         try:
             store = SeenStore.open(path)
         except SeenStoreBusy as exc:
             logger.error("%s; not starting", exc)
             raise
         store.recover()
+        overwrite_means_full(crawler)
         extension = cls(crawler, store)
         extension._default_since(crawler.spider)
         crawler.signals.connect(extension.spider_opened, signals.spider_opened)

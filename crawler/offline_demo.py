@@ -3,10 +3,10 @@
     python -m crawler.offline_demo                 # writes output/offline-demo.jsonl (+ .report.json)
 
 It serves ``tests/fixtures/portal/`` on 127.0.0.1 (:mod:`crawler.demo_portal`), then runs the real
-``scrapy crawl vietnam_vn`` against it for the copy's window, 2026-11-21 .. 2026-11-23. The crawl
-runs in a throwaway working directory, so state a crawl keeps between runs (the seen-store) is not
-shared with your real crawls and every demo run writes the same records. Politeness delays are off:
-the only site crawled is the local copy.
+``scrapy crawl vietnam_vn`` against it for the copy's window, 2026-11-21 .. 2026-11-23. State a crawl
+keeps between runs (the seen-store) lives in ``demo/`` beside the output (``output/demo/``), never in
+your real crawls' store; ``-O`` over the last demo's file makes each demo run write the same records
+again. Politeness delays are off: the only site crawled is the local copy.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def scrapy_env() -> dict[str, str]:
 def crawl_command(base_url: str, output: Path) -> list[str]:
     command = ["scrapy", "crawl", "vietnam_vn", "-a", f"base_url={base_url}", "-a", f"since={WINDOW[0]}",
                "-a", f"until={WINDOW[1]}", "-O", str(output)]
-    for name, value in LOCAL_COPY_SETTINGS.items():
+    settings = {**LOCAL_COPY_SETTINGS, "SEENSTORE_PATH": str(output.parent / "demo" / "seen-vietnam_vn.sqlite3")}
+    for name, value in settings.items():
         command += ["-s", f"{name}={value}"]
     return command
 

@@ -35,8 +35,22 @@ logger = logging.getLogger(__name__)
 REPORT_SUFFIX = ".report.json"
 FEED_SUFFIXES = frozenset({".jsonl", ".jl", ".jsonlines", ".json", ".csv", ".xml", ".gz", ".bz2", ".xz"})
 # Scrapy stats kept in the report as "not fetched on purpose" (name in report -> stat key).
-FILTERED_STATS = {"robots_txt": "robotstxt/forbidden", "offsite": "offsite/filtered",
+FILTERED_STATS = {"robots_txt": "robotstxt/forbidden", "offsite": "guard/refused/offsite",
+                  "blocked_address": "guard/refused/blocked_address", "blocked_scheme": "guard/refused/blocked_scheme",
                   "duplicate": "dupefilter/filtered"}
+STOPPED_EARLY = "in_flight"  # pages still queued or downloading when a crawl stopped before the end
+UNACCOUNTED = "unaccounted"  # pages of a finished crawl with no outcome: a bug, tested for
+
+
+def page_outcomes(stats: Mapping[str, Any], reason: str) -> dict[str, Any]:
+    """Every page asked for under exactly one outcome (:mod:`crawler.ledger`); the outcomes sum to ``requested``."""
+    requested = stats.get("pages/requested", 0)
+    outcomes = _by_prefix(stats, "pages/outcome/")
+    missing = requested - sum(outcomes.values())
+    if missing > 0:
+        outcomes[UNACCOUNTED if reason == "finished" else STOPPED_EARLY] = missing
+    return {"requested": requested, "outcomes": dict(sorted(outcomes.items())),
+            "settled_twice": stats.get("pages/settled_twice", 0)}
 
 
 def is_filled(value: Any) -> bool:
@@ -62,6 +76,7 @@ def build_report(stats: Mapping[str, Any], filled: Mapping[str, int], written: i
         "finished": finished.isoformat(),
         "elapsed_seconds": round((finished - started).total_seconds(), 3) if isinstance(started, datetime) else None,
         "output": list(outputs or []),
+        "pages": page_outcomes(stats, reason),
         "pages_fetched": stats.get("pages/fetched", 0),
         "articles_written": written,
         "skipped": _by_prefix(stats, "articles/skipped/"),
@@ -98,6 +113,8 @@ def summary_lines(report: Mapping[str, Any]) -> list[str]:
         f"skipped: {skipped}",
         f"sitemaps: {report['sitemaps']['fetched']} read, errors: {errors}",
         f"fields filled: {rates}",
+        f"pages: {report['pages']['requested']} requested: "
+        + (", ".join(f"{k}={v}" for k, v in report["pages"]["outcomes"].items()) or "none"),
     ]
 
 

@@ -21,7 +21,6 @@ No Scrapy import: the crawler glue lives in :mod:`crawler.incremental`.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import logging
@@ -31,6 +30,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Self
+
+from crawler import locks
 
 logger = logging.getLogger(__name__)
 
@@ -335,17 +336,7 @@ def truncate_partial_line(path: Path) -> int:
 
 
 def _acquire_lock(db_path: Path) -> IO[str]:
-    lock_path = db_path.with_name(db_path.name + ".lock")
-    lock_file = lock_path.open("a+")
     try:
-        fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        lock_file.seek(0)
-        holder = lock_file.read().strip() or "?"
-        lock_file.close()
-        raise SeenStoreBusy(f"seen-store {db_path} is in use by another crawl (pid {holder})") from None
-    lock_file.seek(0)
-    lock_file.truncate()
-    lock_file.write(str(os.getpid()))
-    lock_file.flush()
-    return lock_file
+        return locks.acquire(db_path.with_name(db_path.name + ".lock"))
+    except locks.LockHeld as held:
+        raise SeenStoreBusy(f"seen-store {db_path} is in use by another crawl (pid {held.holder})") from None

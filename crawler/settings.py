@@ -61,10 +61,42 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.BackoffRetryMiddleware": 550,
 }
 
+# ----- Reliability: where requests may go, how big things may be (crawler.guard, crawler.ledger) ----
+
+# custom: the request guard (crawler.guard), first downloader middleware: every request, retries and
+# redirects included (Scrapy's OffsiteMiddleware lets dont_filter ones through, and retries set it), goes
+# only to http(s) on the spider's domains, never to a private/loopback/link-local/reserved address unless
+# the crawl was given that host itself. Refused: pages/outcome/offsite, blocked_address, blocked_scheme.
+DOWNLOADER_MIDDLEWARES.update({
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.guard.RequestGuardMiddleware": 10,
+})
+# custom: more domains (and their subdomains) the crawl may fetch from, e.g. ["cdn.example.net"]. Default: none.
+GUARD_ALLOWED_DOMAINS: list[str] = []
+# The resolver every connection's name lookup goes through: Scrapy's caching one, refusing a non-public
+# answer for a host the crawl was not given (DNS pointing inside).
+TWISTED_DNS_RESOLVER = "crawler.guard.GuardedResolver"
+# A page over this many bytes is not downloaded (pages/outcome/too_large); a news page is < 10 MB. Scrapy's
+# HttpCompressionMiddleware applies the same bound to the inflated body (a gzip bomb: too_large too).
+# Scrapy's defaults: 1 GiB, warning at 32 MiB.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+# custom: the same bound for sitemaps and feeds, downloaded and inflated (the protocol allows 50 MB).
+SITEMAP_MAXSIZE = 64 * 1024 * 1024
+# custom: a record whose JSON line is over this many bytes is dropped (pages/outcome/too_large_record).
+RECORD_MAXSIZE = 4 * 1024 * 1024
+# A chain of more redirects than this is given up (pages/outcome/too_many_redirects, or redirect_loop).
+REDIRECT_MAX_TIMES = 20
+EXTENSIONS = {"crawler.ledger.PageLedger": 0}
+# custom: one crawl per feed file (crawler.runstate.FeedLock: <feed>.lock, flock, released on exit even when
+# killed), and a JOBDIR kept consistent with the feed after a kill (crawler.runstate.JobdirState).
+EXTENSIONS.update({"crawler.runstate.FeedLock": 1, "crawler.runstate.JobdirState": 2})
+
 # ----- Items and output -------------------------------------------------------------------------
 
 ITEM_PIPELINES = {
     "crawler.pipelines.SchemaValidationPipeline": 300,
+    "crawler.bounds.RecordSizeLimit": 310,
 }
 # custom: how many schema violations of one dropped record are logged.
 VALIDATION_LOG_MAX_ERRORS = 5
@@ -78,9 +110,9 @@ DEFAULT_FEED = "output/%(name)s-%(time)s.jsonl"
 
 # ----- Extensions and reporting -----------------------------------------------------------------
 
-EXTENSIONS = {
+EXTENSIONS.update({
     "crawler.report.CrawlReport": 500,
-}
+})
 # custom: log a summary and write <feed>.report.json next to each local feed file at the end of a crawl.
 CRAWL_REPORT_ENABLED = True
 

@@ -11,11 +11,14 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .errors import SpiderArgumentError
+
 # Vietnam has had no daylight saving time since 1975: a fixed offset needs no tz database.
 VIETNAM_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
+TZ_FORMS = "expected UTC, an offset like +07:00 or a zone like Asia/Ho_Chi_Minh"
 
 
-class WindowError(ValueError):
+class WindowError(SpiderArgumentError):
     """A spider argument that does not describe a date window."""
 
 
@@ -47,18 +50,18 @@ def parse_timezone(name: str) -> tzinfo:
         try:
             return datetime.strptime(name, "%z").tzinfo or UTC
         except ValueError as exc:
-            raise WindowError(f"tz={name!r}: expected an offset like +07:00") from exc
+            raise WindowError(f"-a tz={name}: {TZ_FORMS}") from exc
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise WindowError(f"tz={name!r}: unknown time zone") from exc
+        raise WindowError(f"-a tz={name}: unknown time zone; {TZ_FORMS}") from exc
 
 
 def _parse_day(name: str, value: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise WindowError(f"{name}={value!r}: expected a date as YYYY-MM-DD") from exc
+        raise WindowError(f"-a {name}={value}: expected a date as YYYY-MM-DD") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ class DateWindow:
         end = _parse_day("until", until) if until else (today or datetime.now(tz).date())
         start = _parse_day("since", since) if since else end - timedelta(days=default_days - 1)
         if start > end:
-            raise WindowError(f"since={start} is after until={end}")
+            raise WindowError(f"-a since={start} is after -a until={end}")
         return cls(start, end, tz)
 
     def day_of(self, raw: str | None) -> date | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 
 from . import extract
-from .encoding import decode_html
+from .encoding import SNIFF_BYTES, binary_kind, decode_html
 from .fixtures import FIXTURES_DIR, Fixture, FixtureError, discover, fixture_name, read_page, save_page, utc_now
 from .fixtures import refresh as refresh_fixture
 from .registry import all_publishers, get_publisher, publisher_for
@@ -188,7 +188,15 @@ def run_refresh(args: argparse.Namespace) -> int:
 def fetch(url: str) -> tuple[str, str, datetime]:
     """(page text, final URL after redirects, fetch time). An HTTP error status is an error, never a page."""
     response = _get(url)
+    _refuse_binary(response.content, str(response.url))
     return decode_html(response.content, response.charset_encoding), str(response.url), utc_now()
+
+
+def _refuse_binary(data: bytes, source: str) -> None:
+    """A PDF, an image or a program is no page: say so (exit 2) instead of "not an article"."""
+    kind = binary_kind(data)
+    if kind is not None:
+        raise UsageError(f"{source} is not HTML ({kind})")
 
 
 def _get(url: str) -> httpx.Response:
@@ -206,6 +214,7 @@ def _read_file(path: Path, url: str | None) -> tuple[str, str, datetime | None]:
     """A saved page, with URL and fetch time from ``--url`` or the fixture meta beside it."""
     if not path.is_file():
         raise UsageError(f"no such file: {path}")
+    _refuse_binary(path.read_bytes()[:SNIFF_BYTES] if path.suffix != ".gz" else b"", str(path))
     name = path.name.removesuffix(".gz").removesuffix(".html").removesuffix(".htm")
     meta_path = path.with_name(f"{name}.meta.json")
     fixture = Fixture(site=path.parent.name, name=name, directory=path.parent) if meta_path.exists() else None

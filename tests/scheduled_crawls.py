@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,6 +66,34 @@ def redesign_article_pages(root: Path) -> int:
 
 def is_article_path(path: str) -> bool:
     return not path.startswith(("/robots.txt", "/sitemap", "/news-sitemap"))
+
+
+class GatedPortal(PortalServer):
+    """The portal, answering the first ``open_articles`` article pages, then holding every other one until
+    :meth:`release`: a crawl is certainly still running while a test does something beside it."""
+
+    def __init__(self, root: Path = PORTAL_ROOT, *, open_articles: int = 1) -> None:
+        super().__init__(root)
+        self.open_articles = open_articles
+        self.gate = threading.Event()
+        self._answered = 0
+        self._count_lock = threading.Lock()
+
+    def release(self) -> None:
+        self.gate.set()
+
+    def respond(self, raw_path: str) -> tuple[int, dict[str, str], bytes]:
+        if is_article_path(raw_path):
+            with self._count_lock:
+                self._answered += 1
+                held = self._answered > self.open_articles
+            if held:
+                self.gate.wait(TIMEOUT)
+        return super().respond(raw_path)
+
+    def stop(self) -> None:
+        self.release()
+        super().stop()
 
 
 class SlowPortal(PortalServer):

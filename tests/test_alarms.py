@@ -68,7 +68,7 @@ def test_healthy_crawl_passes_every_alarm(tmp_path):
     assert result.process.returncode == 0, result.log[-3000:]
     assert alarm_lines(result.log) == []
     assert "[Spidermon] Alarms/field fill rates... OK" in result.log
-    assert store_runs(tmp_path / "output" / "seen-vietnam_vn.sqlite3")[-1]["status"] == "finished"
+    assert store_runs(tmp_path / "output" / "demo" / "seen-vietnam_vn.sqlite3")[-1]["status"] == "finished"
 
 
 def test_changed_article_markup_fails_the_crawl_naming_the_emptied_fields(tmp_path):
@@ -90,7 +90,7 @@ def test_changed_article_markup_fails_the_crawl_naming_the_emptied_fields(tmp_pa
     assert report["alarms_failed"] == ["fill_rate/datePublished", "fill_rate/sourceOrganization"]
     assert sum(report["incremental"]["written"].values()) == len(written)
     # Not a successful run: the next one's default window still starts where the last good one ended.
-    assert store_runs(tmp_path / "crawl" / "output" / "seen-vietnam_vn.sqlite3")[-1]["status"] == "alarm"
+    assert store_runs(tmp_path / "crawl" / "output" / "demo" / "seen-vietnam_vn.sqlite3")[-1]["status"] == "alarm"
 
 
 def test_zero_articles_fails_the_crawl(tmp_path):

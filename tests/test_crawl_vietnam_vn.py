@@ -169,7 +169,7 @@ def test_bad_arguments_are_clear_errors(args):
 
 
 def test_window_error_names_the_argument():
-    with pytest.raises(WindowError, match="until='tomorrow'"):
+    with pytest.raises(WindowError, match="-a until=tomorrow: expected a date as YYYY-MM-DD"):
         VietnamVnSpider(until="tomorrow")
 
 

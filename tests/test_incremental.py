@@ -1,7 +1,7 @@
 """Incremental crawls: a second run writes only what changed, says how, and starts where the last one ended.
 
 Four runs of ``scrapy crawl vietnam_vn`` share one working directory, so one seen-store
-(``output/seen-vietnam_vn.sqlite3``), against a private copy of the portal changed between runs 1 and 2:
+(``output/demo/seen-vietnam_vn.sqlite3``: a local copy keeps its own state), against a private copy of the portal changed between runs 1 and 2:
 
 - LASTMOD_AND_BODY: new paragraph and a new sitemap ``lastmod``  -> re-written, ``lastmod-changed``;
 - LASTMOD_ONLY: new ``lastmod``, same page                      -> re-fetched, not written;
@@ -18,7 +18,7 @@ import pytest
 from portal_pages import IN_WINDOW, WINDOW, record_paths
 from scheduled_crawls import (
     ONE_BY_ONE,
-    SlowPortal,
+    GatedPortal,
     complete_lines,
     copy_portal,
     crawl_command,
@@ -37,7 +37,7 @@ LASTMOD_AND_BODY = "/da-nang-don-luong-khach-quoc-te-ky-luc"
 LASTMOD_ONLY = "/en/hue-festival-thu-hut-du-khach-quoc-te"
 BODY_ONLY = "/tp-hcm-khoi-cong-tuyen-metro-so-2"
 NO_LASTMOD = "/nong-dan-mien-tay-trung-mua-sau-rieng"
-STORE = Path("output/seen-vietnam_vn.sqlite3")
+STORE = Path("output/demo/seen-vietnam_vn.sqlite3")  # a local copy keeps its state there
 
 
 def set_lastmod(root: Path, path: str, lastmod: str | None) -> None:
@@ -153,22 +153,25 @@ def test_without_since_the_window_starts_where_the_last_successful_run_ended(run
 
 def test_a_second_crawl_on_the_same_store_stops_with_a_clear_error(tmp_path):
     """A real concurrent crawl: the first keeps its lock and finishes whole; the second exits 1, store untouched."""
-    with SlowPortal(delay=0.3) as server:
+    # The portal holds the first crawl part way until the second crawl is done: no race with poll().
+    with GatedPortal(open_articles=4) as server:  # 4 pages answered: at least one article among them
         command = crawl_command("vietnam_vn", args={**WINDOW, "base_url": server.url}, settings=ONE_BY_ONE,
                                 output="first.jsonl")
         first = start_crawl(tmp_path, command)
-        lock = tmp_path / "output" / "seen-vietnam_vn.sqlite3.lock"
+        lock = tmp_path / STORE.with_name(STORE.name + ".lock")
         wait_for(lambda: complete_lines(tmp_path / "first.jsonl"), what="the first crawl's first article")
         assert lock.read_text().strip() == str(first.process.pid)
         runs_before = store_runs(tmp_path / STORE)
         second = run_crawl(tmp_path, command[:-1] + ["second.jsonl"])
         assert first.process.poll() is None, "the first crawl should still be running"
         runs_after = store_runs(tmp_path / STORE)
+        server.release()
         assert first.wait() == 0, first.log[-3000:]
     assert second.process.returncode == 1
     store = (tmp_path / STORE).resolve()
     assert f"seen-store {store} is in use by another crawl (pid {first.process.pid})" in second.log
     assert not (tmp_path / "second.jsonl").exists()
+    assert "Traceback" not in second.log
     assert runs_after == runs_before
     assert sorted(record_paths(records(tmp_path / "first.jsonl"))) == sorted(IN_WINDOW)
     assert len(store_runs(tmp_path / STORE)) == 1

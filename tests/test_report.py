@@ -36,7 +36,8 @@ def test_build_report():
     assert report["pages_fetched"] == 12
     assert report["articles_written"] == 8
     assert report["skipped"] == {"http_404": 1, "invalid_record": 1, "not_article": 2}
-    assert report["not_fetched"] == {"robots_txt": 1, "offsite": 0, "duplicate": 2}
+    assert report["not_fetched"] == {"robots_txt": 1, "offsite": 0, "blocked_address": 0, "blocked_scheme": 0,
+                                     "duplicate": 2}
     assert report["sitemaps"] == {"fetched": 6, "errors": {"403": 1}, "skipped": {}, "entries": {"kept": 13}}
     assert report["responses"] == {"total": 19, "by_status": {"200": 18, "404": 1}}
     assert report["retries"] == 3
@@ -45,6 +46,16 @@ def test_build_report():
     assert report["field_fill_rate"]["authors"] == 0.0
     assert list(report["field_fill_rate"]) == list(ARTICLE_FIELDS)
     assert 4.5 < report["elapsed_seconds"] < 60
+
+
+def test_page_outcomes_add_up_to_the_pages_requested():
+    stats = {"pages/requested": 7, "pages/outcome/written": 3, "pages/outcome/offsite": 1,
+             "pages/outcome/http_404": 1}
+    finished = build_report(stats, Counter(), 3, spider="news", reason="finished")["pages"]
+    assert finished == {"requested": 7, "outcomes": {"http_404": 1, "offsite": 1, "unaccounted": 2, "written": 3},
+                        "settled_twice": 0}
+    stopped = build_report(stats, Counter(), 3, spider="news", reason="closespider_timeout")["pages"]
+    assert stopped["outcomes"]["in_flight"] == 2 and sum(stopped["outcomes"].values()) == stopped["requested"]
 
 
 def test_an_empty_crawl_reports_zero_rates_not_an_error():

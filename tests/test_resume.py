@@ -27,7 +27,7 @@ from scheduled_crawls import (
 
 from crawler.demo_portal import PortalServer
 
-STORE = "output/seen-vietnam_vn.sqlite3"
+STORE = "output/demo/seen-vietnam_vn.sqlite3"  # a local copy keeps its state there
 ARTICLE_DELAY = 0.1
 
 

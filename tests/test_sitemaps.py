@@ -64,8 +64,45 @@ def test_a_body_that_is_no_sitemap_is_an_error(body, reason):
 def test_entities_are_not_expanded():
     body = b"""<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.example/&e;</loc></url></urlset>"""
-    entries = parse_sitemap(body).entries
-    assert all("root:" not in entry.loc for entry in entries)
+    with pytest.raises(NotASitemap) as caught:
+        parse_sitemap(body)
+    assert caught.value.reason == "entity_declaration"
+
+
+def test_billion_laughs_is_refused_before_parsing():
+    lol = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    body = (f'<?xml version="1.0"?><!DOCTYPE urlset [{lol}]><urlset><url><loc>&a9;</loc></url></urlset>').encode()
+    with pytest.raises(NotASitemap) as caught:
+        parse_sitemap(body)
+    assert caught.value.reason == "entity_declaration"
+
+
+URLSET = '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</urlset>'
+
+
+def test_an_undefined_entity_costs_its_entry_only_and_is_counted():
+    rows = "".join(f"<url><loc>https://a.example/{i}{'&nbsp;' if i == 2 else ''}</loc></url>" for i in range(6))
+    sitemap = parse_sitemap(URLSET.format(rows).encode())
+    assert [entry.loc for entry in sitemap.entries] == [f"https://a.example/{i}" for i in (0, 1, 3, 4, 5)]
+    assert sitemap.skipped == {"undefined_entity": 1}
+
+
+def test_an_unescaped_ampersand_in_a_loc_is_kept_literally():
+    rows = "<url><loc>https://a.example/s?x=1&y=2</loc></url><url><loc>https://a.example/t?a=1&amp;b=2</loc></url>"
+    sitemap = parse_sitemap(URLSET.format(rows).encode())
+    assert [entry.loc for entry in sitemap.entries] == ["https://a.example/s?x=1&y=2", "https://a.example/t?a=1&b=2"]
+    assert sitemap.skipped == {}
+
+
+def test_a_malformed_feed_item_is_skipped_and_the_others_kept():
+    body = (b'<rss version="2.0"><channel><item><link>https://a.example/1</link></item>'
+            b"<item><link>https://a.example/2</link><title>x &bogus; y</title></item>"
+            b"<item><link>https://a.example/3</link></item></channel></rss>")
+    from crawler.sitemaps import parse_feed_document
+
+    feed = parse_feed_document(body)
+    assert [entry.loc for entry in feed.entries] == ["https://a.example/1", "https://a.example/3"]
+    assert feed.skipped == {"undefined_entity": 1}
 
 
 def test_gzipped_sitemap_body():

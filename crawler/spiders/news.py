@@ -18,11 +18,13 @@ from extractors.publishers import Publisher, Source
 from extractors.registry import publisher_for, select_publishers
 
 from ..copies import LocalCopy
+from ..errors import SpiderArgumentError
+from ..ledger import PAGE
 from ..report import is_filled
 from ..sitemaps import Entry
 from ..urls import host_of, is_on_domains, normalize_url
 from ..window import DateWindow, parse_timestamp, parse_timezone
-from .base import ArticleSpider, split_list
+from .base import ArticleSpider, parse_count, split_list
 
 
 class NewsSpider(ArticleSpider):
@@ -61,18 +63,21 @@ class NewsSpider(ArticleSpider):
         self.start_urls = split_list(start_urls)
         given = [*self.sitemap_urls, *self.feed_urls, *self.start_urls]
         if not given and not self.publishers:
-            raise ValueError("the news spider needs -a publisher=NAME, -a sitemap=URL, -a feed=URL or "
-                             "-a start_urls=URL,...")
+            raise SpiderArgumentError("the news spider needs -a publisher=NAME, -a sitemap=URL, -a feed=URL or "
+                                      "-a start_urls=URL,...")
         hosts = {host_of(url).removeprefix("www.") for url in given}
         if "" in hosts:
-            raise ValueError(f"expected absolute URLs, got {given}")
+            bad = [url for url in given if not host_of(url)]
+            raise SpiderArgumentError(f"expected absolute http(s) URLs in -a sitemap/feed/start_urls, got {bad}")
         hosts.update(domain for pub in self.publishers for domain in pub.domains)
         self.copy = LocalCopy.from_base_url(base_url, sorted(hosts)) if base_url else None
         self.allowed_domains = [self.copy.host] if self.copy else sorted(hosts)
-        self.window = DateWindow.from_args(since, until, tz=parse_timezone(tz or self._default_zone())) \
-            if since or until else None
+        # The request guard lets a host given here be a local address (an intranet site, a test server).
+        self.seed_hosts = [self.copy.host] if self.copy else sorted({host_of(url) for url in given})
+        zone = parse_timezone(tz or self._default_zone())  # checked even without a window: a typo should not pass
+        self.window = DateWindow.from_args(since, until, tz=zone) if since or until else None
         self.since_given = since is not None
-        self.depth = int(depth)
+        self.depth = parse_count("depth", depth)
         # Domains are checked here, not by LinkExtractor(allow_domains=...), which compares host:port.
         self.links = LinkExtractor(unique=True)
         self.publisher_floors = {pub.name: dict(pub.alarm_floors) for pub in self.publishers}
@@ -94,7 +99,7 @@ class NewsSpider(ArticleSpider):
         try:
             return select_publishers(spec)
         except KeyError as error:
-            raise ValueError(f"publisher={spec!r}: {error.args[0]}") from None
+            raise SpiderArgumentError(f"publisher={spec!r}: {error.args[0]}") from None
 
     def _default_zone(self) -> str:
         zones = {pub.timezone for pub in self.publishers}
@@ -126,7 +131,8 @@ class NewsSpider(ArticleSpider):
             yield self.discovery_request(self.fetch_url(url), self.parse_feed)
         for url in self.start_urls:
             # A start page is re-read on every run (it lists what is new), so it is not marked as an article.
-            yield Request(self.fetch_url(url), callback=self.parse_page, errback=self.article_failed)
+            yield Request(self.fetch_url(url), callback=self.parse_page, errback=self.article_failed,
+                          meta={PAGE: True})
 
     # ----- sitemaps and feeds -----------------------------------------------------------------
 
@@ -187,7 +193,7 @@ class NewsSpider(ArticleSpider):
         if response.meta.get("depth", 0) >= self.depth or not isinstance(response, TextResponse):
             return
         for link in self.links.extract_links(response):
-            if is_on_domains(link.url, self.allowed_domains):
+            if is_on_domains(link.url, [*self.allowed_domains, *self.settings.getlist("GUARD_ALLOWED_DOMAINS")]):
                 yield self.article_request(normalize_url(link.url), callback=self.parse_page)
 
     # ----- per-publisher fill rates (crawler.alarms checks them against the publishers' floors) ------

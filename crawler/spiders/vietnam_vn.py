@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from scrapy import Request
 from scrapy.http import Response
 
+from ..errors import SpiderArgumentError
 from ..sitemaps import Entry
 from ..urls import PORTAL_ALIASES, PORTAL_HOST, host_of, normalize_portal_url, path_language
 from ..window import VIETNAM_TZ, DateWindow
@@ -61,9 +62,11 @@ class VietnamVnSpider(ArticleSpider):
         self.languages = parse_languages(lang)
         host = host_of(self.base_url)
         if not host:
-            raise ValueError(f"base_url={base_url!r}: expected an absolute URL such as {DEFAULT_BASE_URL}")
+            raise SpiderArgumentError(f"-a base_url={base_url}: expected an absolute URL such as {DEFAULT_BASE_URL}")
         self.is_copy = host not in PORTAL_ALIASES
         self.allowed_domains = [host] if self.is_copy else ["vietnam.vn"]
+        # The request guard lets a host given here be a local address (the offline portal on 127.0.0.1).
+        self.seed_hosts = [host]
 
     @property
     def file_window(self) -> DateWindow:
