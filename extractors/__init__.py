@@ -19,27 +19,36 @@ __all__ = ["Article", "Extraction", "article_schema", "extract", "extract_page",
            "validation_errors"]
 
 
+# The reason of a page no site profile or generic rule reads as an article, beyond pagetype's
+# ``listing`` / ``no_text`` / ``empty``: a page kind a site profile knows is no article (vietnam.vn's events).
+NOT_ARTICLE = "not_article"
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What one page gave: its record, or ``None`` and the reason a crawl counts the page under."""
 
+    # ``reason`` is snake_case, set exactly when ``article`` is None: ``listing`` (a section, tag, author,
+    # search or archive page), ``no_text`` (text, but no article text), ``empty`` (no text in the page's
+    # body), ``not_article`` (a site profile's own verdict).
     article: Article | None
-    reason: str | None = None  # snake_case, set exactly when ``article`` is None (``not_article`` ...)
+    reason: str | None = None
 
 
 def extract_page(html: str | bytes, url: str, *, fetched_at: datetime | None = None) -> Extraction:
     """Like :func:`extract`, and says why a page gave no record."""
-    article = extract(html, url, fetched_at=fetched_at)
-    return Extraction(article, None if article is not None else "not_article")
+    if not url:
+        raise ValueError("extract() needs the page URL")
+    page = page_class_for(url)(Document.parse(html, url, fetched_at))
+    article = page.to_article()
+    return Extraction(article, None if article is not None else page.skip_reason() or NOT_ARTICLE)
 
 
 def extract(html: str | bytes, url: str, *, fetched_at: datetime | None = None) -> Article | None:
     """Extract one article record, or ``None`` when the page is not an article (a listing, a tag page...).
 
     ``html`` may be bytes (decoded by BOM / ``<meta charset>`` / UTF-8) or already-decoded text.
-    ``fetched_at`` stamps ``metadata.dateDownloaded``; pass it for deterministic output.
+    ``fetched_at`` stamps ``metadata.dateDownloaded``; pass it for deterministic output. A page with
+    article text always gives a record: a missing headline, date or author is a null field.
     """
-    if not url:
-        raise ValueError("extract() needs the page URL")
-    doc = Document.parse(html, url, fetched_at)
-    return page_class_for(url)(doc).to_article()
+    return extract_page(html, url, fetched_at=fetched_at).article

@@ -176,8 +176,12 @@ class ArticlePage:
 
     def is_article(self) -> bool:
         """False for listings, tag pages and other pages with no article text."""
-        return pagetype.is_article(self.doc, self.headline(), self.content_root, sum(len(b.text) for b in self.body()),
-                                   has_date=self.date_published()[0] is not None)
+        return self.skip_reason() is None
+
+    def skip_reason(self) -> str | None:
+        """Why the page is no article (``pagetype.LISTING``, ``NO_TEXT``, ``EMPTY``), else ``None``."""
+        return pagetype.skip_reason(self.doc, self.headline(), self.content_root, sum(len(b.text) for b in self.body()),
+                                    has_date=self.date_published()[0] is not None)
 
     # ----- assembly --------------------------------------------------------------------------
 
