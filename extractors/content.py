@@ -13,6 +13,7 @@ from collections import Counter
 
 from selectolax.lexbor import LexborNode
 
+from . import fallback
 from .boilerplate import placeholder_rule, widget_rule
 from .document import Document
 from .record import BodyBlock
@@ -78,18 +79,36 @@ def _titled_article(best: Totals, reading: Reading) -> Totals:
     return first if not titled or first.titled else best
 
 
+def _choose(reading: Reading) -> Totals | None:
+    best = best_container(reading)
+    return None if best is None else _with_split_parts(_titled_article(best, reading), reading)
+
+
 def find_main(doc: Document) -> LexborNode | None:
-    """The container with the most prose for the least boilerplate; ``None`` for a page with no prose."""
+    """The container with the most prose for the least boilerplate; ``None`` for a page with no prose.
+
+    When that first reading is weak, the names-off second reading (:mod:`fallback`) may replace it."""
     body = doc.tree.body
     if body is None:
         return None
     reading = read(body)
-    best = best_container(reading)
+    best = _choose(reading)
+    trust_names = True
+    second = fallback.second_reading(reading, best, _choose, lambda chosen, trust: _body_chars(reading, chosen, trust))
+    if second is not None:
+        best, trust_names = second, False
     if best is None:
         return None
-    best = _with_split_parts(_titled_article(best, reading), reading)
-    doc.main_reading = (reading, best)
+    doc.main_reading = (reading, best, trust_names)
     return best.node
+
+
+def _body_chars(reading: Reading, chosen: Totals, trust_names: bool) -> int:
+    """Characters of body text the chosen container gives (the comparison of the two readings)."""
+    sub = subreading(reading, chosen, trust_names=trust_names)
+    rules = [_drop_rule(segment) for segment in sub.segments]
+    _drop_prompt_boxes(sub, rules)
+    return sum(len(segment.text) for segment, rule in zip(sub.segments, rules) if rule is None)
 
 
 def _drop_rule(segment: Segment) -> str | None:
@@ -153,9 +172,9 @@ def _block_type(segment: Segment) -> str:
 def _reading_of(root: LexborNode, doc: Document | None) -> Reading:
     """``root``'s reading: a slice of the page's reading when ``root`` is what find_main chose."""
     if doc is not None and doc.main_reading is not None:
-        reading, chosen = doc.main_reading
+        reading, chosen, trust_names = doc.main_reading
         if chosen.node.mem_id == root.mem_id:
-            return subreading(reading, chosen)
+            return subreading(reading, chosen, trust_names=trust_names)
     return read(root)
 
 

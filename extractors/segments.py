@@ -335,18 +335,31 @@ def read(root: LexborNode) -> Reading:
     return Reading(segments, containers)
 
 
-def subreading(reading: Reading, totals: Totals) -> Reading:
+def subreading(reading: Reading, totals: Totals, *, trust_names: bool = True) -> Reading:
     """The reading of one element's subtree, taken from a reading of the whole page: its segments and
     totals are contiguous slices. Boilerplate names are decided again for the subtree alone, as a fresh
     :func:`read` of it would (the element's own name no longer counts; its ancestors are not boilerplate,
-    or it would not have been chosen)."""
+    or it would not have been chosen). ``trust_names=False``: see :func:`confirm_boilerplate`."""
     containers = reading.containers[totals.first_container:totals.index + 1]
     hint_before, totals.hint = totals.hint, 0
     try:
-        _confirm_boilerplate(containers, totals.good)
+        confirm_boilerplate(containers, totals.good, trust_names=trust_names)
     finally:
         totals.hint = hint_before
     return Reading(reading.segments[totals.first_segment:totals.last_segment], containers)
+
+
+def confirm_boilerplate(containers: list[Totals], page_good: float, *, trust_names: bool = True) -> None:
+    """:func:`_confirm_boilerplate`; with ``trust_names=False`` only reader comments and teaser cards are
+    boilerplate, every other name is ignored (the second reading of a page whose names hid its text)."""
+    if trust_names:
+        _confirm_boilerplate(containers, page_good)
+        return
+    for totals in containers:
+        if totals.teaser and totals.good < min(TEASER_MAX_PROSE, WRAPPER_SHARE * page_good):
+            totals.hint = ALWAYS_BOILERPLATE
+    _move(containers, lambda t: t.hint <= ALWAYS_BOILERPLATE or (
+        t.tag in ASIDE_TAGS and t.good < WRAPPER_SHARE * page_good))
 
 
 def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:

@@ -1,0 +1,38 @@
+"""The second reading (extractors/fallback.py): names that hid the article are ignored when the first
+reading is weak, and only then."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from extractors.document import Document
+from extractors.page import ArticlePage
+
+SENTENCE = ("The new release changes how drafts move between people, and this section explains the steps one by "
+            "one with the commands and what each of them prints on the screen.")
+
+
+def article_of(body: str):
+    html = f"<html><head><title>Guide</title></head><body>{body}</body></html>"
+    found = ArticlePage(Document.parse(html, "https://docs.example.org/guide.html",
+                                       datetime(2026, 1, 1, tzinfo=UTC))).to_article()
+    assert found is not None
+    return found
+
+
+def test_section_ids_made_from_headings_do_not_hide_a_documentation_page() -> None:
+    """Section ids are slugs of their headings; "sharing..." and "share..." read as share bars."""
+    sections = "".join(f'<div class="section" id="{slug}"><h2>{slug}</h2>' + f"<p>{SENTENCE}</p>" * 4 + "</div>"
+                       for slug in ("sharing-with-a-single-developer", "sharing-with-multiple-developers",
+                                    "example-amend-a-shared-changeset", "social-coding-at-scale"))
+    found = article_of(f'<div class="content"><h1>Guide</h1><div class="section" id="intro"><p>{SENTENCE}</p></div>'
+                       f"{sections}</div>")
+    assert found.articleBody is not None and found.articleBody.count(SENTENCE) == 17
+
+
+def test_a_page_whose_first_reading_holds_most_of_the_prose_keeps_its_share_bar_out() -> None:
+    """Not weak: the names are trusted, the share box's prose stays out."""
+    share = "Share this guide with your friends and colleagues on every network you use, it helps us a lot."
+    found = article_of(f"<article><h1>Guide</h1>{f'<p>{SENTENCE}</p>' * 6}</article>"
+                       f'<div class="share-box"><p>{share}</p></div>')
+    assert found.articleBody is not None and share not in found.articleBody
