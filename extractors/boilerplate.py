@@ -36,7 +36,15 @@ PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
                                  r"inhaltsverzeichnis|sur cette page|dans cet article|en este artículo)\s*:?$", re.IGNORECASE),
     "source_link": re.compile(r"^(sources?|quellen?|nguồn)\s*:?$", re.IGNORECASE),
     "js_player": re.compile(r"^(this video can ?not be played|your browser does not support|please enable javascript|"
-                            r"we apologi[sz]e, but this video has failed to load)", re.IGNORECASE),
+                            r"we apologi[sz]e, but this video has failed to load|"
+                            r"(this|the) (slideshow|gallery|content|video|graphic|interactive|map|chart|feature|page)"
+                            r"( [a-z]+)? requires javascript|javascript is (required|disabled))", re.IGNORECASE),
+    # A reading-time label: "4 Min Read", "Lesezeit: 3 Minuten", "5 phút đọc".
+    "reading_time": re.compile(
+        r"^((\d{1,2}|one|two|three|four|five|ten)\s*[- ]?\s*(min|mins|minutes?)\.?\s+(read|reading|lesen|de lecture|"
+        r"de lectura|di lettura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
+        r"tempo di lettura|thời gian đọc)\s*:?\s*(ca\.\s*)?\d{1,2}\s*(min\w*|phút)\.?|\d{1,2}\s*phút đọc)$",
+        re.IGNORECASE),
 }
 
 # Initials ("dst") or a person's name ("Alisa Sonntag") in a credit.
@@ -52,8 +60,10 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"copy link|link copied|teilen|chia sẻ)\W*$", re.IGNORECASE),
     "read_more": re.compile(
         r"^(read more|related|recommended|more on this( story)?|see also|also read|read also|lesen sie auch|"
-        r"mehr zum thema|mehr lesen über|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan)"
-        r"\b.{0,160}$|^(関連記事|関連キーワード|関連ニュース|おすすめ|.{0,8}の新着|続きを読む)", re.IGNORECASE),
+        r"mehr zum thema|mehr lesen über|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan|"
+        r"auch interessant|lesen sie mehr|das könnte sie auch interessieren|voir aussi|lee también|te puede interesar|"
+        r"bài liên quan|more from|more stories|don't miss|editor's picks?|top stories)"
+        r"\b.{0,160}$|^(more|watch|listen|trending|popular|related stories|also on \w+)\s*[:|»›]\s*.{10,160}$|^(関連記事|関連キーワード|関連ニュース|おすすめ|.{0,8}の新着|続きを読む)", re.IGNORECASE),
     "newsletter_prompt": re.compile(
         r"^(sign up|subscribe|get (our|the) .{0,40}newsletter|(sign up|subscribe) (for|to) .{0,80}|"
         r"already (a subscriber|have an account)|log ?in to|create (a free )?account).{0,120}$", re.IGNORECASE),
@@ -110,7 +120,29 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
     "credit_line": re.compile(
         r"^((with )?(additional )?reporting|writing|editing|edited|compiled|produced) by\b|"
         r"^(with )?additional reporting from\b|"
-        r"^(fotos?|foto\(s\)|photos?|bild(er)?|images?|ảnh|credits?|quelle|bildquelle)\s*[:©]", re.IGNORECASE),
+        r"^(fotos?|foto\(s\)|photos?|bild(er)?|images?|ảnh|credits?|quelle|bildquelle|charts?|graphics?|grafik|"
+        r"infogra(ph|f)i[ck]s?|illustrations?|maps?|karte|đồ họa|biểu đồ)\s*[:©]", re.IGNORECASE),
+    # A CMS shortcode left as text: "[button link=...]Send us your review[/button]", "[caption id=...]".
+    # (A tag name and key=value attributes only: "[figure SG01: rev 0 ...]" and "[Get X in your inbox.]" are text.)
+    "shortcode": re.compile(r"^\[[a-z_][\w-]*(\s+[\w-]+\s*=[^\]]*)?\][^\[]{0,200}\[/[a-z_][\w-]*\]$|"
+                            r"^\[/?[a-z_][\w-]*(\s+[\w-]+\s*=[^\]]*)+\]$", re.IGNORECASE),
+    # The print edition or magazine a piece comes from, and its subscription offer: "This article is from
+    # issue 7/2019", "Dieser Text stammt aus der Ausgabe 7/2019", "12 issues for £11.99".
+    "print_promo": re.compile(
+        r"^(this (article|piece|story|essay|review|feature|interview|report) (is (taken )?from|was (first |originally )?"
+        r"published in|(first |originally )?appeared in|appears in) (the )?.{0,60}(issue|print edition|magazine)\b|"
+        r"(dieser|der|dieses) (artikel|text|beitrag|bericht|interview) (stammt aus|erschien (zuerst )?in|ist (zuerst )?in)"
+        r" .{0,60}(ausgabe|heft|magazin)|(aus|in) (der )?(ausgabe|heft) \d{1,2}/\d{4}|"
+        r"cet article (est paru|a été publié|est extrait|est issu) (dans|de) .{0,60}(numéro|magazine|édition))|"
+        r"\b\d{1,3} (issues|ausgaben|hefte|numéros) (for|für|pour) [£$€]?\d|"
+        r"delivered (to|through) your (door|letterbox|letter box|mailbox)", re.IGNORECASE),
+    # An appeal for money or membership: "Support Snopes and make a difference", "Become a member".
+    "support_prompt": re.compile(
+        r"^((please )?(consider )?(support|donate to|contribute to) (us|our (work|journalism|reporting|newsroom)|"
+        r"independent journalism|quality journalism|([\w.-]+ ){1,2}(so we|and help us|and make a difference))|"
+        r"(become|join) (a|as a|our) (member|supporter|patron|subscriber)s?\b|make a (donation|contribution)\b|"
+        r"unterstützen sie (uns|unsere|unabhängigen)|soutenez (nous|notre|le journalisme)|apoya (nuestro|el periodismo))"
+        r".{0,200}$", re.IGNORECASE),
 }
 # A short line that is only a date: "Stand: 22.04.2024, 06:00 Uhr", "November 18, 2019 11:03 PM".
 _DATE_IN_LINE_RE = re.compile(
@@ -277,6 +309,8 @@ _REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "paywall_prompt": ("subscri", "register", "sign in", "log in", "create an account", "to continue reading",
                        "réservé", "la suite", "abonn", "exklusiv", "会員", "有料", "定期購読"),
     "consent_prompt": ("cookie",),
+    "print_promo": ("this ", "dies", "der ", "aus ", "in ", "cet article", "issues", "ausgaben", "hefte", "numéros",
+                    "delivered"),
     "embed_consent": ("inhalt", "einverstanden", "datenschutzerklärung", "party ", " this ", "enable ",
                       "contenu externe", "contenido externo", "contenuto esterno"),
 }

@@ -136,7 +136,8 @@ def _drop_rule(segment: Segment) -> str | None:
 # A paywall, newsletter or follow prompt brings its box along: the box's other lines (the offer's
 # selling points, "※ terms apply" notes, "FAQ" links) are the same widget. The box is the largest
 # element around the prompt with at most this much text, never the container itself.
-PROMPT_RULES = frozenset({"paywall_prompt", "newsletter_prompt", "follow_prompt", "tip_prompt", "ui_command"})
+PROMPT_RULES = frozenset({"paywall_prompt", "newsletter_prompt", "follow_prompt", "tip_prompt", "ui_command",
+                          "print_promo", "support_prompt"})
 MAX_PROMPT_BOX = 400
 
 

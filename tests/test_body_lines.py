@@ -1,0 +1,56 @@
+"""Widget lines of modern pages that are no article text (boilerplate.WIDGET_LINES), and prose that opens
+the same way and stays."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from extractors.document import Document
+from extractors.page import ArticlePage
+
+LONG = ("The council approved the new budget on Tuesday after a long debate about schools, roads and the "
+        "harbour, and the mayor said the vote settled a question that had divided the city for years.")
+
+
+def body_and_dropped(lines: list[str]) -> tuple[str, dict[str, int]]:
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines)
+    html = (f"<html><head><title>Budget approved</title></head><body><article><h1>Budget approved</h1><p>{LONG}</p>"
+            f"{paragraphs}<p>{LONG}</p></article></body></html>")
+    found = ArticlePage(Document.parse(html, "https://news.example.com/a/1", datetime(2026, 1, 1, tzinfo=UTC))).to_article()
+    assert found is not None and found.articleBody is not None
+    return found.articleBody, found.metadata.dropped
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("4 Min Read", "reading_time"),
+    ("Lesezeit: 3 Minuten", "reading_time"),
+    ("5 phút đọc", "reading_time"),
+    ("This slideshow requires JavaScript.", "js_player"),
+    ("[button link=\"https://example.com/submit/\" type=\"big\"] Send us YOUR review[/button]", "shortcode"),
+    ("Chart: Statista", "credit_line"),
+    ("Grafik: dpa-infografik", "credit_line"),
+    ("This piece is from issue 7/2019 of our magazine.", "print_promo"),
+    ("Dieser Text stammt aus der Ausgabe 7/2019 des Magazins.", "print_promo"),
+    ("Get Cycling Monthly delivered through your letterbox every month. 12 issues for £11.99.", "print_promo"),
+    ("Support Example News and make a difference for readers everywhere.", "support_prompt"),
+    ("Become a member of our newsroom today.", "support_prompt"),
+    ("MORE: Mayor visits the harbour again for the third time this year", "read_more"),
+    ("Auch interessant: Neue Regeln für Mieter ab Januar", "read_more"),
+])
+def test_a_widget_line_is_dropped_and_counted(line: str, rule: str) -> None:
+    body, dropped = body_and_dropped([line])
+    assert line not in body and dropped.get(rule) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Support workers and nurses went on strike on Monday over pay.",
+    "In 2019 he won three issues for the party.",
+    "More than 200 people attended the meeting on Sunday evening.",
+    "[figure SG01: rev 0 public, rev 1 draft, same on both repos]",
+    "This story is about the harbour and the people who work there.",
+])
+def test_prose_that_opens_like_a_widget_stays(line: str) -> None:
+    body, _ = body_and_dropped([line])
+    assert line in body
