@@ -9,6 +9,7 @@ out and counted.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from selectolax.lexbor import LexborNode
@@ -206,7 +207,21 @@ def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | 
             continue
         group_key = key
         blocks.append(BodyBlock(type=kind, text=text))  # type: ignore[arg-type]
+    while blocks and is_copyright_line(blocks[-1].text):
+        blocks.pop()  # the site's or agency's copyright notice closing the text
+        dropped["copyright"] += 1
     return blocks
+
+
+_COPYRIGHT_RE = re.compile(
+    r"^(©|\(c\)|copyright\b|bản quyền)|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|tutti i diritti riservati|bản quyền thuộc", re.IGNORECASE)
+MAX_COPYRIGHT_LINE = 200
+
+
+def is_copyright_line(text: str) -> bool:
+    """A short copyright notice ("© 2019 Associated Press. All rights reserved.")."""
+    return len(text) <= MAX_COPYRIGHT_LINE and _COPYRIGHT_RE.search(text) is not None
 
 
 _BIO_VERBS = (" is ", " was ", " ist ", " war ", " est ", " es ", " è ", " er ", " är ", " jest ", " là ")

@@ -54,3 +54,18 @@ def test_a_widget_line_is_dropped_and_counted(line: str, rule: str) -> None:
 def test_prose_that_opens_like_a_widget_stays(line: str) -> None:
     body, _ = body_and_dropped([line])
     assert line in body
+
+
+@pytest.mark.parametrize("notice", ["© 2019 Example Press. All Rights Reserved.", "Copyright 2026 Example News Now.",
+                                    "Alle Rechte vorbehalten.", "Bản quyền thuộc về Báo Ví Dụ."])
+def test_a_copyright_notice_closing_the_body_goes(notice: str) -> None:
+    html = (f"<html><head><title>Budget approved</title></head><body><article><h1>Budget approved</h1><p>{LONG}</p>"
+            f"<p>{LONG}</p><p>{notice}</p></article></body></html>")
+    found = ArticlePage(Document.parse(html, "https://news.example.com/a/1", datetime(2026, 1, 1, tzinfo=UTC))).to_article()
+    assert found is not None and notice not in (found.articleBody or "") and found.metadata.dropped["copyright"] == 1
+
+
+def test_a_copyright_sentence_inside_the_story_stays() -> None:
+    line = "Copyright law was the subject of the second debate, which went on late into the night."
+    body, _ = body_and_dropped([line])
+    assert line in body
