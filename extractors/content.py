@@ -192,25 +192,50 @@ def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | 
     reading = _reading_of(root, doc)
     rules = [_drop_rule(segment) for segment in reading.segments]
     _drop_prompt_boxes(reading, rules)
+    layout_table = reading.root.table  # a table around the container itself lays out the page, it is no table
+    layout_id = layout_table.mem_id if layout_table is not None else None
     for segment, rule in zip(reading.segments, rules):
         if rule:
             dropped[rule] += 1
             continue
-        text = clean(segment.text)
-        if not text or text in skip:
-            continue
         kind = _block_type(segment)
+        if kind == "table" and layout_id is not None and segment.context.table.mem_id == layout_id:
+            kind = "paragraph"
         owner = segment.context.list_owner if kind == "list" else segment.context.table if kind == "table" else None
         key = owner.mem_id if owner is not None else None  # (node wrappers are new objects on every access)
-        if key is not None and key == group_key and blocks:
-            blocks[-1].text += "\n" + text
-            continue
-        group_key = key
-        blocks.append(BodyBlock(type=kind, text=text))  # type: ignore[arg-type]
+        for piece in (_line_paragraphs(segment.lines, dropped) if segment.lines else (segment.text,)):
+            text = clean(piece)
+            if not text or text in skip:
+                continue
+            if key is not None and key == group_key and blocks:
+                blocks[-1].text += "\n" + text
+                continue
+            group_key = key
+            blocks.append(BodyBlock(type=kind, text=text))  # type: ignore[arg-type]
     while blocks and is_copyright_line(blocks[-1].text):
         blocks.pop()  # the site's or agency's copyright notice closing the text
         dropped["copyright"] += 1
     return blocks
+
+
+def _line_paragraphs(lines: list[str], dropped: Counter[str]) -> list[str]:
+    """The paragraphs of text laid out with ``<br>``: the runs of lines between empty lines (two breaks in a
+    row). Widget and placeholder lines are dropped and counted (not a date alone on its line: in such text
+    it is the event's or the letter's, not the page's dateline)."""
+    paragraphs: list[str] = []
+    run: list[str] = []
+    for line in lines:
+        rule = (placeholder_rule(line) or widget_rule(line)) if line and len(line) <= 300 else None
+        if rule and rule != "dateline":
+            dropped[rule] += 1
+        elif line:
+            run.append(line)
+        elif run:
+            paragraphs.append(" ".join(run))
+            run = []
+    if run:
+        paragraphs.append(" ".join(run))
+    return paragraphs
 
 
 _COPYRIGHT_RE = re.compile(

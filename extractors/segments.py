@@ -133,12 +133,14 @@ class Totals:
 class Segment:
     """A run of inline text owned by one block element."""
 
-    __slots__ = ("context", "link_chars", "owner_tag", "text")
+    __slots__ = ("context", "lines", "link_chars", "owner_tag", "text")
 
-    def __init__(self, context: Totals, text: str, link_chars: int) -> None:
+    def __init__(self, context: Totals, text: str, link_chars: int, lines: list[str] | None = None) -> None:
         self.context = context  # the owner's Totals: its contexts (caption, quote, list, table...)
         self.owner_tag = context.tag
         self.text, self.link_chars = text, link_chars
+        # The text's lines where ``<br>`` breaks it (an empty line: two breaks in a row), else None.
+        self.lines = lines
 
     @property
     def link_density(self) -> float:
@@ -192,6 +194,7 @@ def _hidden_style(style: str | None) -> bool:
 # builds a new string on every access). Standard tags have small fixed ids; custom elements (``amp-img``)
 # get per-document ids, never cached.
 _SKIP, _BREAK, _LINK, _INLINE, _BLOCK = range(5)
+_BR = "\x00"  # a <br> in a segment's text while it is read (Lexbor turns NUL in the page into U+FFFD)
 _STANDARD_TAG_IDS = 1 << 16
 _TEXT_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
 _KINDS: dict[int, tuple[int, str]] = {}
@@ -229,10 +232,20 @@ def read(root: LexborNode) -> Reading:
 
     def close(owner: Totals) -> None:
         nonlocal link_chars
-        text = " ".join("".join(parts).split())
+        joined = "".join(parts)
         parts.clear()
+        lines = None
+        if _BR in joined:  # text laid out with <br>: the lines are kept for the body's paragraphs
+            lines = [" ".join(piece.split()) for piece in joined.split(_BR)]
+            text = " ".join(line for line in lines if line)
+            while lines and not lines[-1]:
+                lines.pop()  # (a break closing the text ends no paragraph)
+            if sum(1 for line in lines if line) < 2:
+                lines = None
+        else:
+            text = " ".join(joined.split())
         if text:
-            segment = Segment(owner, text, link_chars)
+            segment = Segment(owner, text, link_chars, lines)
             segments.append(segment)
             _score(segment, owner)
         link_chars = 0
@@ -255,7 +268,7 @@ def read(root: LexborNode) -> Reading:
             kind, tag = kinds.get(tag_id) or kind_of(child, tag_id)
             if kind <= _BREAK:
                 if kind == _BREAK and parts:
-                    parts.append("\n")
+                    parts.append(_BR)
                 continue
             attrs = child.attributes
             node_hint = 0

@@ -36,3 +36,16 @@ def test_a_page_whose_first_reading_holds_most_of_the_prose_keeps_its_share_bar_
     found = article_of(f"<article><h1>Guide</h1>{f'<p>{SENTENCE}</p>' * 6}</article>"
                        f'<div class="share-box"><p>{share}</p></div>')
     assert found.articleBody is not None and share not in found.articleBody
+
+
+def test_text_laid_out_with_breaks_in_a_layout_table_gives_paragraphs() -> None:
+    """An older page: the story is a <font> run in a layout <td>, paragraphs split by <br><br>, with an
+    ad label and the copyright notice as lines of the same run."""
+    story = "<br><br>".join(f"{SENTENCE} ({i})" for i in range(5))
+    found = article_of(f'<table><tr><td width="150"><a href="/">Home</a><br><a href="/news">News</a></td>'
+                       f'<td><font face="Arial" size="2"><b>Guide</b><br><br>{story}<br><br>Advertisement<br><br>'
+                       "Copyright 2003 Example Times. All rights reserved.</font></td></tr></table>")
+    paragraphs = [block for block in found.body if SENTENCE in block.text]
+    assert len(paragraphs) == 5 and {block.type for block in paragraphs} == {"paragraph"}
+    assert "Advertisement" not in (found.articleBody or "") and "Copyright" not in (found.articleBody or "")
+    assert found.metadata.dropped["advertisement"] == 1 and found.metadata.dropped["copyright"] == 1
