@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
@@ -85,34 +86,62 @@ def _choose(reading: Reading) -> Totals | None:
     return None if best is None else _with_split_parts(_titled_article(best, reading), reading)
 
 
+@dataclass(frozen=True, slots=True)
+class MainReading:
+    """What :func:`find_main` hands to :func:`body_blocks`: the page's reading, the chosen container and how
+    the container is read (the fallback stages' modes: names ignored, short lines kept)."""
+
+    reading: Reading
+    chosen: Totals
+    trust_names: bool = True
+    keep_short: bool = False
+
+
 def find_main(doc: Document) -> LexborNode | None:
     """The container with the most prose for the least boilerplate; ``None`` for a page with no prose.
 
-    When that first reading is weak, the names-off second reading (:mod:`fallback`) may replace it."""
+    When that first reading is weak, the fallback stages (:mod:`fallback`) may replace it: the names-off
+    reading, then the short-lines reading."""
     body = doc.tree.body
     if body is None:
         return None
     reading = read(body)
     best = _choose(reading)
-    trust_names = True
+    found = MainReading(reading, best) if best is not None else None
     second = fallback.second_reading(reading, best, _choose, lambda chosen, trust: _body_chars(reading, chosen, trust))
     if second is not None:
-        best, trust_names = second, False
-    if best is None:
-        return None
-    doc.main_reading = (reading, best, trust_names)
-    return best.node
+        found = MainReading(reading, second, trust_names=False)
+    chars = (lambda chosen, keep_short: _body_chars(reading, chosen, found is None or found.trust_names, keep_short))
+    short = fallback.short_lines_reading(reading, found.chosen if found else None, _choose_short_lines, chars)
+    if short is not None:
+        found = MainReading(reading, short, trust_names=found is None or found.trust_names, keep_short=True)
+    doc.main_reading = found
+    return None if found is None else found.chosen.node
 
 
-def _body_chars(reading: Reading, chosen: Totals, trust_names: bool) -> int:
-    """Characters of body text the chosen container gives (the comparison of the two readings)."""
+def _choose_short_lines(reading: Reading) -> Totals | None:
+    """The container with the most text in prose and short lines for the least link text."""
+    best: Totals | None = None
+    best_score = 0.0
+    for totals in reading.containers:
+        if totals.tag not in CONTAINER_TAGS or totals.in_boilerplate:
+            continue
+        links = totals.bad - 0.3 * totals.short
+        score = totals.effective_good + totals.short - BAD_WEIGHT * links
+        if score > best_score:
+            best, best_score = totals, score
+    return best
+
+
+def _body_chars(reading: Reading, chosen: Totals, trust_names: bool, keep_short: bool = False) -> int:
+    """Characters of body text the chosen container gives (the comparison of two readings)."""
     sub = subreading(reading, chosen, trust_names=trust_names)
-    rules = [_drop_rule(segment) for segment in sub.segments]
+    rules = [_drop_rule(segment, keep_short) for segment in sub.segments]
     _drop_prompt_boxes(sub, rules)
     return sum(len(segment.text) for segment, rule in zip(sub.segments, rules) if rule is None)
 
 
-def _drop_rule(segment: Segment) -> str | None:
+def _drop_rule(segment: Segment, keep_short: bool = False) -> str | None:
     ctx = segment.context
     if ctx.caption:
         return "caption"
@@ -129,7 +158,8 @@ def _drop_rule(segment: Segment) -> str | None:
         rule = placeholder_rule(text) or widget_rule(text)
         if rule:
             return rule
-    if segment.owner_tag not in _PARAGRAPH_OWNERS and len(text) < 40 and not text.endswith(SENTENCE_END):
+    if not keep_short and segment.owner_tag not in _PARAGRAPH_OWNERS and len(text) < 40 \
+            and not text.endswith(SENTENCE_END):
         return "short_fragment"
     return None
 
@@ -171,13 +201,13 @@ def _block_type(segment: Segment) -> str:
     return "paragraph"
 
 
-def _reading_of(root: LexborNode, doc: Document | None) -> Reading:
-    """``root``'s reading: a slice of the page's reading when ``root`` is what find_main chose."""
-    if doc is not None and doc.main_reading is not None:
-        reading, chosen, trust_names = doc.main_reading
-        if chosen.node.mem_id == root.mem_id:
-            return subreading(reading, chosen, trust_names=trust_names)
-    return read(root)
+def _reading_of(root: LexborNode, doc: Document | None) -> tuple[Reading, bool]:
+    """``root``'s reading (a slice of the page's reading when ``root`` is what find_main chose), and
+    whether its short lines are kept."""
+    found = doc.main_reading if doc is not None else None
+    if isinstance(found, MainReading) and found.chosen.node.mem_id == root.mem_id:
+        return subreading(found.reading, found.chosen, trust_names=found.trust_names), found.keep_short
+    return read(root), False
 
 
 def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | None = None, *,
@@ -189,8 +219,8 @@ def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | 
     skip = {clean(t) for t in (skip_texts or set())}
     blocks: list[BodyBlock] = []
     group_key: object = None  # consecutive list items of one list (cells of one table) form one block
-    reading = _reading_of(root, doc)
-    rules = [_drop_rule(segment) for segment in reading.segments]
+    reading, keep_short = _reading_of(root, doc)
+    rules = [_drop_rule(segment, keep_short) for segment in reading.segments]
     _drop_prompt_boxes(reading, rules)
     layout_table = reading.root.table  # a table around the container itself lays out the page, it is no table
     layout_id = layout_table.mem_id if layout_table is not None else None
@@ -212,8 +242,11 @@ def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | 
                 continue
             group_key = key
             blocks.append(BodyBlock(type=kind, text=text))  # type: ignore[arg-type]
-    while blocks and is_copyright_line(blocks[-1].text):
-        blocks.pop()  # the site's or agency's copyright notice closing the text
+    # The site's or agency's copyright notice closing the text; not on a page with little else, whose
+    # record should not hang on its notice (pagetype needs MIN_BODY_CHARS of body).
+    while len(blocks) > 1 and is_copyright_line(blocks[-1].text) \
+            and sum(len(block.text) for block in blocks[:-1]) >= fallback.MIN_BODY_CHARS:
+        blocks.pop()
         dropped["copyright"] += 1
     return blocks
 

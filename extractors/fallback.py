@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import pagetype
 from .segments import Reading, Totals, confirm_boilerplate
 
 WEAK_SHARE = 0.2
@@ -59,3 +60,28 @@ def second_reading(reading: Reading, first: Totals | None, choose: Callable[[Rea
         return second
     confirm_boilerplate(reading.containers, page_prose)
     return None
+
+
+# The short-lines reading: a page of short blocks (lines of a poem, a list of short entries, a story cut
+# into one-line <div>s without full stops) has no "prose" by the first reading's measure, so it gives no
+# container or one with a line or two. When the reading so far gives under MIN_BODY_CHARS of body, the
+# container is chosen again counting short lines without links as text, and short lines are kept.
+MIN_BODY_CHARS = 200  # pagetype's article minimum: below it the page would give no record
+MIN_SHORT_TEXT = 400  # characters of short lines on the page below which there is nothing to find
+
+
+def short_lines_reading(reading: Reading, current: Totals | None, choose: Callable[[Reading], Totals | None],
+                        body_chars: Callable[[Totals, bool], int]) -> Totals | None:
+    """The container of the short-lines reading when the reading so far gives too little body, else ``None``.
+
+    ``body_chars(container, keep_short)`` counts the body text a container gives."""
+    if reading.root.short < MIN_SHORT_TEXT or (current is not None and current.effective_good >= MIN_BODY_CHARS):
+        return None  # (prose in the container: its body is long enough, or the short lines cannot help)
+    current_chars = body_chars(current, False) if current is not None else 0
+    if current_chars >= MIN_BODY_CHARS:
+        return None
+    found = choose(reading)
+    if found is None or body_chars(found, True) < max(MIN_BODY_CHARS, GAIN * current_chars):
+        return None
+    # Short lines under teaser titles are a list of other pages (the first reading's brief stands).
+    return found if pagetype.teaser_titles(found.node) < pagetype.MIN_TEASERS else None

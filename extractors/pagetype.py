@@ -80,14 +80,14 @@ def marks(doc: Document, root: LexborNode | None, body_chars: int, *, has_date: 
         listing_url=bool(_LISTING_PATH_RE.search(path)),
         paging_url=bool(_PAGING_RE.search(path)),
         has_date=has_date,
-        teaser_titles=_teaser_titles(root) if root is not None else 0,
+        teaser_titles=teaser_titles(root) if root is not None else 0,
         body_chars=body_chars,
     )
     doc.memo["pagetype_marks"] = found
     return found
 
 
-def _teaser_titles(root: LexborNode) -> int:
+def teaser_titles(root: LexborNode) -> int:
     """Teaser titles in the main container: links in headings, or links as long as a headline
     (listings that print their teasers as paragraphs: ``<p><a>Title</a></p><p>Sapo</p>``)."""
     in_headings = len(root.css(_TEASER_TITLE_SELECTOR))
@@ -127,7 +127,7 @@ def skip_reason(doc: Document, headline: str | None, root: LexborNode | None, bo
         return EMPTY
     # No article text: teaser titles anywhere on the page make it a list (its cards were all left out
     # as boilerplate, so the main container, if any, does not show them).
-    return LISTING if _teaser_titles(body) >= MIN_TEASERS else NO_TEXT
+    return LISTING if teaser_titles(body) >= MIN_TEASERS else NO_TEXT
 
 
 def is_article(doc: Document, headline: str | None, root: LexborNode | None, body_chars: int, *,

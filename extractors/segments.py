@@ -82,6 +82,7 @@ class Totals:
         "node",
         "parent",
         "quote",
+        "short",
         "table",
         "tag",
         "teaser",
@@ -96,6 +97,7 @@ class Totals:
         self.first_segment, self.first_container = first_segment, first_container
         self.chained = self.is_card = self.confirmed = self.teaser = self.titled = False
         self.good = self.bad = self.named_good = self.moved = 0.0
+        self.short = 0  # characters of short lines without links (counted in ``bad`` at 0.3)
         self.last_segment = self.index = 0
         if parent is None:
             self.negative_at = self.card = self.table = self.list_owner = None
@@ -342,6 +344,8 @@ def read(root: LexborNode) -> Reading:
                         parent.named_good += frame_block.named_good
                     if frame_block.bad:
                         parent.bad += frame_block.bad
+                        if frame_block.short:
+                            parent.short += frame_block.short
                     if frame_block.titled:
                         parent.titled = True
     _confirm_boilerplate(containers, root_totals.good)
@@ -461,3 +465,4 @@ def _score(segment: Segment, totals: Totals) -> None:
         totals.good += length - links
     else:
         totals.bad += 0.3 * length
+        totals.short += length

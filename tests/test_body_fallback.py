@@ -49,3 +49,20 @@ def test_text_laid_out_with_breaks_in_a_layout_table_gives_paragraphs() -> None:
     assert len(paragraphs) == 5 and {block.type for block in paragraphs} == {"paragraph"}
     assert "Advertisement" not in (found.articleBody or "") and "Copyright" not in (found.articleBody or "")
     assert found.metadata.dropped["advertisement"] == 1 and found.metadata.dropped["copyright"] == 1
+
+
+def test_a_page_of_short_lines_is_read_by_the_short_lines_reading() -> None:
+    """A poem in one-line <div>s: no line is "prose", so the first reading finds no container."""
+    lines = [f"Line {i} of the river song that the village sings at night" for i in range(24)]
+    found = article_of('<div class="nav"><a href="/">Home</a> <a href="/poems">Poems</a></div><div class="poem">'
+                       + "".join(f"<div>{line}</div>" for line in lines) + "</div>")
+    assert found.articleBody is not None and all(line in found.articleBody for line in lines)
+
+
+def test_short_lines_under_teaser_titles_stay_a_listing() -> None:
+    from extractors import extract_page
+
+    cards = "".join(f'<div class="item"><h3><a href="/p/{i}.html">Poem number {i} of the autumn collection</a></h3>'
+                    f"<div>By a reader from the north</div><div>Read it in two minutes</div></div>" for i in range(12))
+    html = f"<html><head><title>Poems</title></head><body><div class=\"list\">{cards}</div></body></html>"
+    assert extract_page(html, "https://docs.example.org/poems/").reason == "listing"
