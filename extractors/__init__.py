@@ -11,17 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .document import Document
+from .pipeline import NOT_ARTICLE, run_page
 from .record import Article
 from .registry import page_class_for
 from .schema import article_schema, validation_errors
 
 __all__ = ["Article", "Extraction", "article_schema", "extract", "extract_page", "page_class_for",
            "validation_errors"]
-
-
-# The reason of a page no site profile or generic rule reads as an article, beyond pagetype's
-# ``listing`` / ``no_text`` / ``empty``: a page kind a site profile knows is no article (vietnam.vn's events).
-NOT_ARTICLE = "not_article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +35,8 @@ def extract_page(html: str | bytes, url: str, *, fetched_at: datetime | None = N
     """Like :func:`extract`, and says why a page gave no record."""
     if not url:
         raise ValueError("extract() needs the page URL")
-    page = page_class_for(url)(Document.parse(html, url, fetched_at))
-    article = page.to_article()
-    return Extraction(article, None if article is not None else page.skip_reason() or NOT_ARTICLE)
+    article, reason = run_page(Document.parse(html, url, fetched_at), page_class_for(url)())
+    return Extraction(article, None if article is not None else reason or NOT_ARTICLE)
 
 
 def extract(html: str | bytes, url: str, *, fetched_at: datetime | None = None) -> Article | None:

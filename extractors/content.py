@@ -96,8 +96,12 @@ class MainReading:
     trust_names: bool = True
     keep_short: bool = False
 
+    @property
+    def root(self) -> LexborNode:
+        return self.chosen.node
 
-def find_main(doc: Document) -> LexborNode | None:
+
+def main_reading(doc: Document) -> MainReading | None:
     """The container with the most prose for the least boilerplate; ``None`` for a page with no prose.
 
     When that first reading is weak, the fallback stages (:mod:`fallback`) may replace it: the names-off
@@ -115,8 +119,13 @@ def find_main(doc: Document) -> LexborNode | None:
     short = fallback.short_lines_reading(reading, found.chosen if found else None, _choose_short_lines, chars)
     if short is not None:
         found = MainReading(reading, short, trust_names=found is None or found.trust_names, keep_short=True)
-    doc.main_reading = found
-    return None if found is None else found.chosen.node
+    return found
+
+
+def find_main(doc: Document) -> LexborNode | None:
+    """The main container's element (:func:`main_reading`)."""
+    found = main_reading(doc)
+    return found.root if found is not None else None
 
 
 def _choose_short_lines(reading: Reading) -> Totals | None:
@@ -201,30 +210,27 @@ def _block_type(segment: Segment) -> str:
     return "paragraph"
 
 
-def _reading_of(root: LexborNode, doc: Document | None) -> tuple[Reading, bool]:
-    """``root``'s reading (a slice of the page's reading when ``root`` is what find_main chose), and
-    whether its short lines are kept."""
-    found = doc.main_reading if doc is not None else None
-    if isinstance(found, MainReading) and found.chosen.node.mem_id == root.mem_id:
-        return subreading(found.reading, found.chosen, trust_names=found.trust_names), found.keep_short
-    return read(root), False
-
-
 def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | None = None, *,
-                doc: Document | None = None) -> list[BodyBlock]:
+                reading: MainReading | None = None) -> list[BodyBlock]:
     """Typed blocks in page order; captions, boilerplate and placeholders dropped and counted.
 
-    Pass ``doc`` when ``root`` came from :func:`find_main` on it: the page is then not read twice.
+    Pass ``reading`` when ``root`` is the container :func:`main_reading` chose: the page is then not read
+    twice, and the container is read as the reading chose it (names trusted or not, short lines kept or not).
     """
     skip = {clean(t) for t in (skip_texts or set())}
     blocks: list[BodyBlock] = []
     group_key: object = None  # consecutive list items of one list (cells of one table) form one block
-    reading, keep_short = _reading_of(root, doc)
-    rules = [_drop_rule(segment, keep_short) for segment in reading.segments]
-    _drop_prompt_boxes(reading, rules)
-    layout_table = reading.root.table  # a table around the container itself lays out the page, it is no table
+    keep_short = False
+    if reading is not None and reading.chosen.node.mem_id == root.mem_id:
+        segments_read = subreading(reading.reading, reading.chosen, trust_names=reading.trust_names)
+        keep_short = reading.keep_short
+    else:
+        segments_read = read(root)
+    rules = [_drop_rule(segment, keep_short) for segment in segments_read.segments]
+    _drop_prompt_boxes(segments_read, rules)
+    layout_table = segments_read.root.table  # a table around the container itself lays out the page: no table
     layout_id = layout_table.mem_id if layout_table is not None else None
-    for segment, rule in zip(reading.segments, rules):
+    for segment, rule in zip(segments_read.segments, rules):
         if rule:
             dropped[rule] += 1
             continue

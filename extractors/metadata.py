@@ -5,10 +5,8 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable
 from datetime import timezone, tzinfo
-from functools import wraps
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from . import dates, jsonld
@@ -17,23 +15,9 @@ from .document import Document
 from .record import Author, Breadcrumb, Organization
 from .text import clean, folded, or_none
 
-T = TypeVar("T")
 # Between a headline and a site name, section or kicker: "Title | Site", "Site - Title", "Kicker: Title".
 _SEPARATOR_RE = re.compile(r"\s+(?:[|–—·•»/\-]|::)\s+|\s*[｜：|ㅣ]\s*")
 _SEPARATOR_CHARS = " |–—·•»/-:｜：ㅣ"
-
-
-def per_page(function: Callable[[Document], T]) -> Callable[[Document], T]:
-    """Compute a field once per page: the pipeline asks for the headline, the authors... more than once."""
-
-    @wraps(function)
-    def cached(doc: Document) -> T:
-        key = function.__name__
-        if key not in doc.memo:
-            doc.memo[key] = function(doc)
-        return doc.memo[key]
-
-    return cached
 
 
 def article_ld(doc: Document) -> dict[str, Any]:
@@ -135,7 +119,6 @@ def _primary(doc: Document, ld: str, og: str) -> str:
 _VOTERS = ("ld", "og", "h1")
 
 
-@per_page
 def headline(doc: Document) -> str | None:
     """The article's title: JSON-LD ``headline``, else ``og:title``, else the ``<h1>``; site names removed.
 
@@ -277,7 +260,6 @@ def _resolve(doc: Document, candidates: list[tuple[str, dates.Moment]]) -> tuple
     return moment.iso(day_zone), raw
 
 
-@per_page
 def date_published(doc: Document) -> tuple[str | None, str | None]:
     candidates = _machine_candidates(doc, PUBLISHED_LD_KEYS, PUBLISHED_META_KEYS, "datePublished")
     candidates += _time_candidates(doc)
@@ -286,7 +268,6 @@ def date_published(doc: Document) -> tuple[str | None, str | None]:
     return _resolve(doc, candidates)
 
 
-@per_page
 def date_modified(doc: Document) -> tuple[str | None, str | None]:
     return _resolve(doc, _machine_candidates(doc, MODIFIED_LD_KEYS, MODIFIED_META_KEYS, "dateModified"))
 
@@ -297,7 +278,6 @@ def site_names(doc: Document) -> list[str]:
     return [n for n in names if n]
 
 
-@per_page
 def credits(doc: Document) -> Credits:
     return find_credits(doc, site_names(doc))
 
