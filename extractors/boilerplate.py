@@ -39,12 +39,6 @@ PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
                             r"we apologi[sz]e, but this video has failed to load|"
                             r"(this|the) (slideshow|gallery|content|video|graphic|interactive|map|chart|feature|page)"
                             r"( [a-z]+)? requires javascript|javascript is (required|disabled))", re.IGNORECASE),
-    # A reading-time label: "4 Min Read", "Lesezeit: 3 Minuten", "5 phút đọc".
-    "reading_time": re.compile(
-        r"^((\d{1,2}|one|two|three|four|five|ten)\s*[- ]?\s*(min|mins|minutes?)\.?\s+(read|reading|lesen|de lecture|"
-        r"de lectura|di lettura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
-        r"tempo di lettura|thời gian đọc)\s*:?\s*(ca\.\s*)?\d{1,2}\s*(min\w*|phút)\.?|\d{1,2}\s*phút đọc)$",
-        re.IGNORECASE),
 }
 
 # Initials ("dst") or a person's name ("Alisa Sonntag") in a credit.
@@ -123,6 +117,12 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"^(fotos?|foto\(s\)|photos?|bild(er)?|images?|ảnh|credits?|quelle|bildquelle|charts?|graphics?|grafik|"
         r"infogra(ph|f)i[ck]s?|illustrations?|maps?|karte|đồ họa|biểu đồ)\s*[:©]", re.IGNORECASE),
     # A CMS shortcode left as text: "[button link=...]Send us your review[/button]", "[caption id=...]".
+    # A reading-time label: "4 Min Read", "Lesezeit: 3 Minuten", "5 phút đọc".
+    "reading_time": re.compile(
+        r"^((\d{1,2}|one|two|three|four|five|ten)\s*[- ]?\s*(min|mins|minutes?)\.?\s+(read|reading|lesen|de lecture|"
+        r"de lectura|di lettura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
+        r"tempo di lettura|thời gian đọc)\s*:?\s*(ca\.\s*)?\d{1,2}\s*(min\w*|phút)\.?|\d{1,2}\s*phút đọc)$",
+        re.IGNORECASE),
     # (A tag name and key=value attributes only: "[figure SG01: rev 0 ...]" and "[Get X in your inbox.]" are text.)
     "shortcode": re.compile(r"^\[[a-z_][\w-]*(\s+[\w-]+\s*=[^\]]*)?\][^\[]{0,200}\[/[a-z_][\w-]*\]$|"
                             r"^\[/?[a-z_][\w-]*(\s+[\w-]+\s*=[^\]]*)+\]$", re.IGNORECASE),
@@ -133,7 +133,10 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"published in|(first |originally )?appeared in|appears in) (the )?.{0,60}(issue|print edition|magazine)\b|"
         r"(dieser|der|dieses) (artikel|text|beitrag|bericht|interview) (stammt aus|erschien (zuerst )?in|ist (zuerst )?in)"
         r" .{0,60}(ausgabe|heft|magazin)|(aus|in) (der )?(ausgabe|heft) \d{1,2}/\d{4}|"
-        r"cet article (est paru|a été publié|est extrait|est issu) (dans|de) .{0,60}(numéro|magazine|édition))|"
+        r"cet article (est paru|a été publié|est extrait|est issu) (dans|de) .{0,60}(numéro|magazine|édition))",
+        re.IGNORECASE),
+    # A magazine's subscription offer: "12 issues for £11.99", "delivered through your letterbox".
+    "subscription_offer": re.compile(
         r"\b\d{1,3} (issues|ausgaben|hefte|numéros) (for|für|pour) [£$€]?\d|"
         r"delivered (to|through) your (door|letterbox|letter box|mailbox)", re.IGNORECASE),
     # An appeal for money or membership: "Support Snopes and make a difference", "Become a member".
@@ -309,8 +312,7 @@ _REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "paywall_prompt": ("subscri", "register", "sign in", "log in", "create an account", "to continue reading",
                        "réservé", "la suite", "abonn", "exklusiv", "会員", "有料", "定期購読"),
     "consent_prompt": ("cookie",),
-    "print_promo": ("this ", "dies", "der ", "aus ", "in ", "cet article", "issues", "ausgaben", "hefte", "numéros",
-                    "delivered"),
+    "subscription_offer": ("issues", "ausgaben", "hefte", "numéros", "delivered"),
     "embed_consent": ("inhalt", "einverstanden", "datenschutzerklärung", "party ", " this ", "enable ",
                       "contenu externe", "contenido externo", "contenuto esterno"),
 }

@@ -33,7 +33,7 @@ def body_and_dropped(lines: list[str]) -> tuple[str, dict[str, int]]:
     ("Grafik: dpa-infografik", "credit_line"),
     ("This piece is from issue 7/2019 of our magazine.", "print_promo"),
     ("Dieser Text stammt aus der Ausgabe 7/2019 des Magazins.", "print_promo"),
-    ("Get Cycling Monthly delivered through your letterbox every month. 12 issues for £11.99.", "print_promo"),
+    ("Get Cycling Monthly delivered through your letterbox every month. 12 issues for £11.99.", "subscription_offer"),
     ("Support Example News and make a difference for readers everywhere.", "support_prompt"),
     ("Become a member of our newsroom today.", "support_prompt"),
     ("MORE: Mayor visits the harbour again for the third time this year", "read_more"),
