@@ -150,6 +150,18 @@ def _body_chars(reading: Reading, chosen: Totals, trust_names: bool, keep_short:
     return sum(len(segment.text) for segment, rule in zip(sub.segments, rules) if rule is None)
 
 
+# A paragraph that is one linked sentence of the story ("<p><a>The suspect was convicted last Thursday.</a></p>")
+# is text, not a link list: a full sentence, several words, in a paragraph of its own.
+LINKED_SENTENCE_CHARS = 60
+LINKED_SENTENCE_WORDS = 8
+
+
+def _linked_sentence(segment: Segment) -> bool:
+    text = segment.text
+    return (segment.owner_tag == "p" and len(text) >= LINKED_SENTENCE_CHARS and text[-1] in ".!?"
+            and segment.context.list_owner is None and text.count(" ") + 1 >= LINKED_SENTENCE_WORDS)
+
+
 def _drop_rule(segment: Segment, keep_short: bool = False) -> str | None:
     ctx = segment.context
     if ctx.caption:
@@ -159,7 +171,7 @@ def _drop_rule(segment: Segment, keep_short: bool = False) -> str | None:
     text = segment.text
     if segment.owner_tag == "h1":
         return "title"  # the headline field
-    if segment.link_density > MAX_LINK_DENSITY:
+    if segment.link_density > MAX_LINK_DENSITY and not _linked_sentence(segment):
         return "link_block"
     if is_teaser(segment):
         return "teaser"

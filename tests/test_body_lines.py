@@ -69,3 +69,13 @@ def test_a_copyright_sentence_inside_the_story_stays() -> None:
     line = "Copyright law was the subject of the second debate, which went on late into the night."
     body, _ = body_and_dropped([line])
     assert line in body
+
+
+def test_a_linked_sentence_of_the_story_stays_and_a_linked_headline_goes() -> None:
+    sentence = "The suspect, a man of 41, was convicted and sentenced to life in prison last Thursday."
+    headline = "Police identify man and woman found dead in apartment"
+    html = (f"<html><head><title>Budget approved</title></head><body><article><h1>Budget approved</h1><p>{LONG}</p>"
+            f'<p><a href="/news/verdict">{sentence}</a></p><p><a href="/news/other">{headline}</a></p>'
+            f"<p>{LONG}</p></article></body></html>")
+    found = ArticlePage(Document.parse(html, "https://news.example.com/a/1", datetime(2026, 1, 1, tzinfo=UTC))).to_article()
+    assert found is not None and sentence in (found.articleBody or "") and headline not in (found.articleBody or "")
