@@ -28,6 +28,8 @@ NEVER_CONTENT = "script, style, noscript, template, iframe, svg, canvas, button,
 PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
     "no_data": re.compile(r"^(no data|không có dữ liệu|chưa có dữ liệu)\.?$", re.IGNORECASE),
     "empty_video": re.compile(r"^(no videos? available|không có video( nào)?|video không khả dụng)\.?$", re.IGNORECASE),
+    "comments_label": re.compile(r"^(comments?|kommentare|commentaires|comentarios|comentários|bình luận|"
+                                 r"ý kiến bạn đọc)\s*:?$", re.IGNORECASE),
     "comment_count": re.compile(r"^(comments?|bình luận)\s*\((\d+|\+)\)$", re.IGNORECASE),  # "Comments (+)": a toggle
     "related_heading": re.compile(r"^(same (tag|category|author)|cùng (thẻ|chuyên mục|tác giả)|tin liên quan|related( articles| news| topics)?|xem thêm|đọc thêm|"
                                   r"ähnliche( artikel| themen)?|verwandte themen|související( témata| články)?)\s*:?$", re.IGNORECASE),
@@ -56,7 +58,8 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"^(read more|related|recommended|more on this( story)?|see also|also read|read also|lesen sie auch|"
         r"mehr zum thema|mehr lesen über|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan|"
         r"auch interessant|lesen sie mehr|das könnte sie auch interessieren|voir aussi|lee también|te puede interesar|"
-        r"bài liên quan|more from|more stories|don't miss|editor's picks?|top stories)"
+        r"bài liên quan|more from|more stories|don't miss|editor's picks?|top stories|you (may|might) also (like|enjoy)|"
+        r"you (may|might) (also )?be interested in)"
         r"\b.{0,160}$|^(more|watch|listen|trending|popular|related stories|also on \w+)\s*[:|»›]\s*.{10,160}$|^(関連記事|関連キーワード|関連ニュース|おすすめ|.{0,8}の新着|続きを読む)", re.IGNORECASE),
     "newsletter_prompt": re.compile(
         r"^(sign up|subscribe|get (our|the) .{0,40}newsletter|(sign up|subscribe) (for|to) .{0,80}|"
@@ -139,9 +142,24 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
     "subscription_offer": re.compile(
         r"\b\d{1,3} (issues|ausgaben|hefte|numéros) (for|für|pour) [£$€]?\d|"
         r"delivered (to|through) your (door|letterbox|letter box|mailbox)", re.IGNORECASE),
+    # An invitation to share or to comment: "Like this story? Share it with a friend!", "Tell us what you think".
+    "engagement_prompt": re.compile(
+        r"^((like|enjoy(ed)?|love(d)?) this (story|article|post|piece)\?.{0,100}|"
+        r"(tell us what you think|what do you think\?|leave a comment|join the (conversation|discussion)|have your say|"
+        r"diskutieren sie mit|donnez votre avis)\W{0,5})$", re.IGNORECASE),
+    # A free trial offer: "2 Wochen kostenlos testen", "Start your free trial".
+    "trial_offer": re.compile(
+        r"^(\d+ (wochen|tage|monate|weeks|days|months|semaines|jours|mois) (kostenlos|gratis|free|gratuit)( testen| lesen|"
+        r" trial| lang)?|start (your|a) free trial|jetzt (kostenlos |gratis )?testen)\W*$", re.IGNORECASE),
+    # How reader comments are moderated: "Note: we are temporarily moderating all comments...".
+    "comment_policy": re.compile(
+        r"\b(comments?|comentários|comentarios|kommentare|commentaires)\b.{0,120}\b(moderat\w*|modérés?)\b|"
+        r"\bmoderat\w* (all |todos os |alle )?(comments?|comentários|kommentare)\b|"
+        r"\b(não serão aprovados|will not be (approved|published)|werden nicht freigeschaltet)\b", re.IGNORECASE),
     # An appeal for money or membership: "Support Snopes and make a difference", "Become a member".
     "support_prompt": re.compile(
-        r"^((please )?(consider )?(support|donate to|contribute to) (us|our (work|journalism|reporting|newsroom)|"
+        r"^(if you (enjoyed|liked|value|appreciate) (this|our) (article|story|journalism|reporting|work)\b|"
+        r"(please )?(consider )?(support|donate to|contribute to) (us|our (work|journalism|reporting|newsroom)|"
         r"independent journalism|quality journalism|([\w.-]+ ){1,2}(so we|and help us|and make a difference))|"
         r"(become|join) (a|as a|our) (member|supporter|patron|subscriber)s?\b|make a (donation|contribution)\b|"
         r"unterstützen sie (uns|unsere|unabhängigen)|soutenez (nous|notre|le journalisme)|apoya (nuestro|el periodismo))"
@@ -313,6 +331,7 @@ _REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
                        "réservé", "la suite", "abonn", "exklusiv", "会員", "有料", "定期購読"),
     "consent_prompt": ("cookie",),
     "subscription_offer": ("issues", "ausgaben", "hefte", "numéros", "delivered"),
+    "comment_policy": ("moderat", "modéré", "aprovados", "will not be", "nicht freigeschaltet"),
     "embed_consent": ("inhalt", "einverstanden", "datenschutzerklärung", "party ", " this ", "enable ",
                       "contenu externe", "contenido externo", "contenuto esterno"),
 }

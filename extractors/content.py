@@ -189,7 +189,8 @@ def _drop_rule(segment: Segment, keep_short: bool = False) -> str | None:
 # selling points, "※ terms apply" notes, "FAQ" links) are the same widget. The box is the largest
 # element around the prompt with at most this much text, never the container itself.
 PROMPT_RULES = frozenset({"paywall_prompt", "newsletter_prompt", "follow_prompt", "tip_prompt", "ui_command",
-                          "print_promo", "subscription_offer", "support_prompt"})
+                          "print_promo", "subscription_offer", "support_prompt",
+                          "trial_offer"})
 MAX_PROMPT_BOX = 400
 
 

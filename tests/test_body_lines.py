@@ -38,6 +38,14 @@ def body_and_dropped(lines: list[str]) -> tuple[str, dict[str, int]]:
     ("Become a member of our newsroom today.", "support_prompt"),
     ("MORE: Mayor visits the harbour again for the third time this year", "read_more"),
     ("Auch interessant: Neue Regeln für Mieter ab Januar", "read_more"),
+    ("You may also like...", "read_more"),
+    ("Comments", "comments_label"),
+    ("Like this story? Share it with a friend!", "engagement_prompt"),
+    ("Tell us what YOU think...", "engagement_prompt"),
+    ("2 Wochen kostenlos testen", "trial_offer"),
+    ("Note: we are temporarily moderating all comments submitted to deal with a surge in spam.", "comment_policy"),
+    ("ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.", "comment_policy"),
+    ("If you enjoyed this article, we have a proposition for you: join our members.", "support_prompt"),
 ])
 def test_a_widget_line_is_dropped_and_counted(line: str, rule: str) -> None:
     body, dropped = body_and_dropped([line])
@@ -50,6 +58,8 @@ def test_a_widget_line_is_dropped_and_counted(line: str, rule: str) -> None:
     "More than 200 people attended the meeting on Sunday evening.",
     "[figure SG01: rev 0 public, rev 1 draft, same on both repos]",
     "This story is about the harbour and the people who work there.",
+    "The comments of the minister were approved by parliament on Monday.",
+    "What do you think? The council asked residents to send their views by March.",
 ])
 def test_prose_that_opens_like_a_widget_stays(line: str) -> None:
     body, _ = body_and_dropped([line])
