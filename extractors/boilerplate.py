@@ -28,6 +28,8 @@ NEVER_CONTENT = "script, style, noscript, template, iframe, svg, canvas, button,
 PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
     "no_data": re.compile(r"^(no data|không có dữ liệu|chưa có dữ liệu)\.?$", re.IGNORECASE),
     "empty_video": re.compile(r"^(no videos? available|không có video( nào)?|video không khả dụng)\.?$", re.IGNORECASE),
+    "comments_label": re.compile(r"^(comments?|kommentare|commentaires|comentarios|comentários|bình luận|"
+                                 r"ý kiến bạn đọc)\s*:?$", re.IGNORECASE),
     "comment_count": re.compile(r"^(comments?|bình luận)\s*\((\d+|\+)\)$", re.IGNORECASE),  # "Comments (+)": a toggle
     "related_heading": re.compile(r"^(same (tag|category|author)|cùng (thẻ|chuyên mục|tác giả)|tin liên quan|related( articles| news| topics)?|xem thêm|đọc thêm|"
                                   r"ähnliche( artikel| themen)?|verwandte themen|související( témata| články)?)\s*:?$", re.IGNORECASE),
@@ -36,7 +38,9 @@ PLACEHOLDER_LINES: dict[str, re.Pattern[str]] = {
                                  r"inhaltsverzeichnis|sur cette page|dans cet article|en este artículo)\s*:?$", re.IGNORECASE),
     "source_link": re.compile(r"^(sources?|quellen?|nguồn)\s*:?$", re.IGNORECASE),
     "js_player": re.compile(r"^(this video can ?not be played|your browser does not support|please enable javascript|"
-                            r"we apologi[sz]e, but this video has failed to load)", re.IGNORECASE),
+                            r"we apologi[sz]e, but this video has failed to load|"
+                            r"(this|the) (slideshow|gallery|content|video|graphic|interactive|map|chart|feature|page)"
+                            r"( [a-z]+)? requires javascript|javascript is (required|disabled))", re.IGNORECASE),
 }
 
 # Initials ("dst") or a person's name ("Alisa Sonntag") in a credit.
@@ -52,8 +56,11 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
         r"copy link|link copied|teilen|chia sẻ)\W*$", re.IGNORECASE),
     "read_more": re.compile(
         r"^(read more|related|recommended|more on this( story)?|see also|also read|read also|lesen sie auch|"
-        r"mehr zum thema|mehr lesen über|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan)"
-        r"\b.{0,160}$|^(関連記事|関連キーワード|関連ニュース|おすすめ|.{0,8}の新着|続きを読む)", re.IGNORECASE),
+        r"mehr zum thema|mehr lesen über|weiterlesen|lire aussi|à lire aussi|leer más|leggi anche|xem thêm|đọc thêm|tin liên quan|"
+        r"auch interessant|lesen sie mehr|das könnte sie auch interessieren|voir aussi|lee también|te puede interesar|"
+        r"bài liên quan|more from|more stories|don't miss|editor's picks?|top stories|you (may|might) also (like|enjoy)|"
+        r"you (may|might) (also )?be interested in)"
+        r"\b.{0,160}$|^(more|watch|listen|trending|popular|related stories|also on \w+)\s*[:|»›]\s*.{10,160}$|^(関連記事|関連キーワード|関連ニュース|おすすめ|.{0,8}の新着|続きを読む)", re.IGNORECASE),
     "newsletter_prompt": re.compile(
         r"^(sign up|subscribe|get (our|the) .{0,40}newsletter|(sign up|subscribe) (for|to) .{0,80}|"
         r"already (a subscriber|have an account)|log ?in to|create (a free )?account).{0,120}$", re.IGNORECASE),
@@ -110,7 +117,53 @@ WIDGET_LINES: dict[str, re.Pattern[str]] = {
     "credit_line": re.compile(
         r"^((with )?(additional )?reporting|writing|editing|edited|compiled|produced) by\b|"
         r"^(with )?additional reporting from\b|"
-        r"^(fotos?|foto\(s\)|photos?|bild(er)?|images?|ảnh|credits?|quelle|bildquelle)\s*[:©]", re.IGNORECASE),
+        r"^(fotos?|foto\(s\)|photos?|bild(er)?|images?|ảnh|credits?|quelle|bildquelle|charts?|graphics?|grafik|"
+        r"infogra(ph|f)i[ck]s?|illustrations?|maps?|karte|đồ họa|biểu đồ)\s*[:©]", re.IGNORECASE),
+    # A CMS shortcode left as text: "[button link=...]Send us your review[/button]", "[caption id=...]".
+    # A reading-time label: "4 Min Read", "Lesezeit: 3 Minuten", "5 phút đọc".
+    "reading_time": re.compile(
+        r"^((\d{1,2}|one|two|three|four|five|ten)\s*[- ]?\s*(min|mins|minutes?)\.?\s+(read|reading|lesen|de lecture|"
+        r"de lectura|di lettura)|(reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
+        r"tempo di lettura|thời gian đọc)\s*:?\s*(ca\.\s*)?\d{1,2}\s*(min\w*|phút)\.?|\d{1,2}\s*phút đọc)$",
+        re.IGNORECASE),
+    # (A tag name and key=value attributes only: "[figure SG01: rev 0 ...]" and "[Get X in your inbox.]" are text.)
+    "shortcode": re.compile(r"^\[[a-z_][\w-]*(\s+[\w-]+\s*=[^\]]*)?\][^\[]{0,200}\[/[a-z_][\w-]*\]$|"
+                            r"^\[/?[a-z_][\w-]*(\s+[\w-]+\s*=[^\]]*)+\]$", re.IGNORECASE),
+    # The print edition or magazine a piece comes from, and its subscription offer: "This article is from
+    # issue 7/2019", "Dieser Text stammt aus der Ausgabe 7/2019", "12 issues for £11.99".
+    "print_promo": re.compile(
+        r"^(this (article|piece|story|essay|review|feature|interview|report) (is (taken )?from|was (first |originally )?"
+        r"published in|(first |originally )?appeared in|appears in) (the )?.{0,60}(issue|print edition|magazine)\b|"
+        r"(dieser|der|dieses) (artikel|text|beitrag|bericht|interview) (stammt aus|erschien (zuerst )?in|ist (zuerst )?in)"
+        r" .{0,60}(ausgabe|heft|magazin)|(aus|in) (der )?(ausgabe|heft) \d{1,2}/\d{4}|"
+        r"cet article (est paru|a été publié|est extrait|est issu) (dans|de) .{0,60}(numéro|magazine|édition))",
+        re.IGNORECASE),
+    # A magazine's subscription offer: "12 issues for £11.99", "delivered through your letterbox".
+    "subscription_offer": re.compile(
+        r"\b\d{1,3} (issues|ausgaben|hefte|numéros) (for|für|pour) [£$€]?\d|"
+        r"delivered (to|through) your (door|letterbox|letter box|mailbox)", re.IGNORECASE),
+    # An invitation to share or to comment: "Like this story? Share it with a friend!", "Tell us what you think".
+    "engagement_prompt": re.compile(
+        r"^((like|enjoy(ed)?|love(d)?) this (story|article|post|piece)\?.{0,100}|"
+        r"(tell us what you think|what do you think\?|leave a comment|join the (conversation|discussion)|have your say|"
+        r"diskutieren sie mit|donnez votre avis)\W{0,5})$", re.IGNORECASE),
+    # A free trial offer: "2 Wochen kostenlos testen", "Start your free trial".
+    "trial_offer": re.compile(
+        r"^(\d+ (wochen|tage|monate|weeks|days|months|semaines|jours|mois) (kostenlos|gratis|free|gratuit)( testen| lesen|"
+        r" trial| lang)?|start (your|a) free trial|jetzt (kostenlos |gratis )?testen)\W*$", re.IGNORECASE),
+    # How reader comments are moderated: "Note: we are temporarily moderating all comments...".
+    "comment_policy": re.compile(
+        r"\b(comments?|comentários|comentarios|kommentare|commentaires)\b.{0,120}\b(moderat\w*|modérés?)\b|"
+        r"\bmoderat\w* (all |todos os |alle )?(comments?|comentários|kommentare)\b|"
+        r"\b(não serão aprovados|will not be (approved|published)|werden nicht freigeschaltet)\b", re.IGNORECASE),
+    # An appeal for money or membership: "Support Snopes and make a difference", "Become a member".
+    "support_prompt": re.compile(
+        r"^(if you (enjoyed|liked|value|appreciate) (this|our) (article|story|journalism|reporting|work)\b|"
+        r"(please )?(consider )?(support|donate to|contribute to) (us|our (work|journalism|reporting|newsroom)|"
+        r"independent journalism|quality journalism|([\w.-]+ ){1,2}(so we|and help us|and make a difference))|"
+        r"(become|join) (a|as a|our) (member|supporter|patron|subscriber)s?\b|make a (donation|contribution)\b|"
+        r"unterstützen sie (uns|unsere|unabhängigen)|soutenez (nous|notre|le journalisme)|apoya (nuestro|el periodismo))"
+        r".{0,200}$", re.IGNORECASE),
 }
 # A short line that is only a date: "Stand: 22.04.2024, 06:00 Uhr", "November 18, 2019 11:03 PM".
 _DATE_IN_LINE_RE = re.compile(
@@ -277,6 +330,8 @@ _REQUIRED_WORDS: dict[str, tuple[str, ...]] = {
     "paywall_prompt": ("subscri", "register", "sign in", "log in", "create an account", "to continue reading",
                        "réservé", "la suite", "abonn", "exklusiv", "会員", "有料", "定期購読"),
     "consent_prompt": ("cookie",),
+    "subscription_offer": ("issues", "ausgaben", "hefte", "numéros", "delivered"),
+    "comment_policy": ("moderat", "modéré", "aprovados", "will not be", "nicht freigeschaltet"),
     "embed_consent": ("inhalt", "einverstanden", "datenschutzerklärung", "party ", " this ", "enable ",
                       "contenu externe", "contenido externo", "contenuto esterno"),
 }

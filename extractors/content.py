@@ -9,11 +9,13 @@ out and counted.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
+from . import fallback
 from .boilerplate import placeholder_rule, widget_rule
 from .document import Document
 from .record import BodyBlock
@@ -79,12 +81,20 @@ def _titled_article(best: Totals, reading: Reading) -> Totals:
     return first if not titled or first.titled else best
 
 
+def _choose(reading: Reading) -> Totals | None:
+    best = best_container(reading)
+    return None if best is None else _with_split_parts(_titled_article(best, reading), reading)
+
+
 @dataclass(frozen=True, slots=True)
 class MainReading:
-    """The page's text reading and the container chosen in it: the body is read from this slice."""
+    """What :func:`find_main` hands to :func:`body_blocks`: the page's reading, the chosen container and how
+    the container is read (the fallback stages' modes: names ignored, short lines kept)."""
 
     reading: Reading
     chosen: Totals
+    trust_names: bool = True
+    keep_short: bool = False
 
     @property
     def root(self) -> LexborNode:
@@ -92,15 +102,24 @@ class MainReading:
 
 
 def main_reading(doc: Document) -> MainReading | None:
-    """The container with the most prose for the least boilerplate; ``None`` for a page with no prose."""
+    """The container with the most prose for the least boilerplate; ``None`` for a page with no prose.
+
+    When that first reading is weak, the fallback stages (:mod:`fallback`) may replace it: the names-off
+    reading, then the short-lines reading."""
     body = doc.tree.body
     if body is None:
         return None
     reading = read(body)
-    best = best_container(reading)
-    if best is None:
-        return None
-    return MainReading(reading, _with_split_parts(_titled_article(best, reading), reading))
+    best = _choose(reading)
+    found = MainReading(reading, best) if best is not None else None
+    second = fallback.second_reading(reading, best, _choose, lambda chosen, trust: _body_chars(reading, chosen, trust))
+    if second is not None:
+        found = MainReading(reading, second, trust_names=False)
+    chars = (lambda chosen, keep_short: _body_chars(reading, chosen, found is None or found.trust_names, keep_short))
+    short = fallback.short_lines_reading(reading, found.chosen if found else None, _choose_short_lines, chars)
+    if short is not None:
+        found = MainReading(reading, short, trust_names=found is None or found.trust_names, keep_short=True)
+    return found
 
 
 def find_main(doc: Document) -> LexborNode | None:
@@ -109,7 +128,41 @@ def find_main(doc: Document) -> LexborNode | None:
     return found.root if found is not None else None
 
 
-def _drop_rule(segment: Segment) -> str | None:
+def _choose_short_lines(reading: Reading) -> Totals | None:
+    """The container with the most text in prose and short lines for the least link text."""
+    best: Totals | None = None
+    best_score = 0.0
+    for totals in reading.containers:
+        if totals.tag not in CONTAINER_TAGS or totals.in_boilerplate:
+            continue
+        links = totals.bad - 0.3 * totals.short
+        score = totals.effective_good + totals.short - BAD_WEIGHT * links
+        if score > best_score:
+            best, best_score = totals, score
+    return best
+
+
+def _body_chars(reading: Reading, chosen: Totals, trust_names: bool, keep_short: bool = False) -> int:
+    """Characters of body text the chosen container gives (the comparison of two readings)."""
+    sub = subreading(reading, chosen, trust_names=trust_names)
+    rules = [_drop_rule(segment, keep_short) for segment in sub.segments]
+    _drop_prompt_boxes(sub, rules)
+    return sum(len(segment.text) for segment, rule in zip(sub.segments, rules) if rule is None)
+
+
+# A paragraph that is one linked sentence of the story ("<p><a>The suspect was convicted last Thursday.</a></p>")
+# is text, not a link list: a full sentence, several words, in a paragraph of its own.
+LINKED_SENTENCE_CHARS = 60
+LINKED_SENTENCE_WORDS = 8
+
+
+def _linked_sentence(segment: Segment) -> bool:
+    text = segment.text
+    return (segment.owner_tag == "p" and len(text) >= LINKED_SENTENCE_CHARS and text[-1] in ".!?"
+            and segment.context.list_owner is None and text.count(" ") + 1 >= LINKED_SENTENCE_WORDS)
+
+
+def _drop_rule(segment: Segment, keep_short: bool = False) -> str | None:
     ctx = segment.context
     if ctx.caption:
         return "caption"
@@ -118,7 +171,7 @@ def _drop_rule(segment: Segment) -> str | None:
     text = segment.text
     if segment.owner_tag == "h1":
         return "title"  # the headline field
-    if segment.link_density > MAX_LINK_DENSITY:
+    if segment.link_density > MAX_LINK_DENSITY and not _linked_sentence(segment):
         return "link_block"
     if is_teaser(segment):
         return "teaser"
@@ -126,7 +179,8 @@ def _drop_rule(segment: Segment) -> str | None:
         rule = placeholder_rule(text) or widget_rule(text)
         if rule:
             return rule
-    if segment.owner_tag not in _PARAGRAPH_OWNERS and len(text) < 40 and not text.endswith(SENTENCE_END):
+    if not keep_short and segment.owner_tag not in _PARAGRAPH_OWNERS and len(text) < 40 \
+            and not text.endswith(SENTENCE_END):
         return "short_fragment"
     return None
 
@@ -134,7 +188,9 @@ def _drop_rule(segment: Segment) -> str | None:
 # A paywall, newsletter or follow prompt brings its box along: the box's other lines (the offer's
 # selling points, "※ terms apply" notes, "FAQ" links) are the same widget. The box is the largest
 # element around the prompt with at most this much text, never the container itself.
-PROMPT_RULES = frozenset({"paywall_prompt", "newsletter_prompt", "follow_prompt", "tip_prompt", "ui_command"})
+PROMPT_RULES = frozenset({"paywall_prompt", "newsletter_prompt", "follow_prompt", "tip_prompt", "ui_command",
+                          "print_promo", "subscription_offer", "support_prompt",
+                          "trial_offer"})
 MAX_PROMPT_BOX = 400
 
 
@@ -171,33 +227,78 @@ def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | 
                 reading: MainReading | None = None) -> list[BodyBlock]:
     """Typed blocks in page order; captions, boilerplate and placeholders dropped and counted.
 
-    Pass ``reading`` when ``root`` is the container :func:`main_reading` chose: the page is then not read twice.
+    Pass ``reading`` when ``root`` is the container :func:`main_reading` chose: the page is then not read
+    twice, and the container is read as the reading chose it (names trusted or not, short lines kept or not).
     """
     skip = {clean(t) for t in (skip_texts or set())}
     blocks: list[BodyBlock] = []
     group_key: object = None  # consecutive list items of one list (cells of one table) form one block
+    keep_short = False
     if reading is not None and reading.chosen.node.mem_id == root.mem_id:
-        segments_read = subreading(reading.reading, reading.chosen)
+        segments_read = subreading(reading.reading, reading.chosen, trust_names=reading.trust_names)
+        keep_short = reading.keep_short
     else:
         segments_read = read(root)
-    rules = [_drop_rule(segment) for segment in segments_read.segments]
+    rules = [_drop_rule(segment, keep_short) for segment in segments_read.segments]
     _drop_prompt_boxes(segments_read, rules)
+    layout_table = segments_read.root.table  # a table around the container itself lays out the page: no table
+    layout_id = layout_table.mem_id if layout_table is not None else None
     for segment, rule in zip(segments_read.segments, rules):
         if rule:
             dropped[rule] += 1
             continue
-        text = clean(segment.text)
-        if not text or text in skip:
-            continue
         kind = _block_type(segment)
+        if kind == "table" and layout_id is not None and segment.context.table.mem_id == layout_id:
+            kind = "paragraph"
         owner = segment.context.list_owner if kind == "list" else segment.context.table if kind == "table" else None
         key = owner.mem_id if owner is not None else None  # (node wrappers are new objects on every access)
-        if key is not None and key == group_key and blocks:
-            blocks[-1].text += "\n" + text
-            continue
-        group_key = key
-        blocks.append(BodyBlock(type=kind, text=text))  # type: ignore[arg-type]
+        for piece in (_line_paragraphs(segment.lines, dropped) if segment.lines else (segment.text,)):
+            text = clean(piece)
+            if not text or text in skip:
+                continue
+            if key is not None and key == group_key and blocks:
+                blocks[-1].text += "\n" + text
+                continue
+            group_key = key
+            blocks.append(BodyBlock(type=kind, text=text))  # type: ignore[arg-type]
+    # The site's or agency's copyright notice closing the text; not on a page with little else, whose
+    # record should not hang on its notice (pagetype needs MIN_BODY_CHARS of body).
+    while len(blocks) > 1 and is_copyright_line(blocks[-1].text) \
+            and sum(len(block.text) for block in blocks[:-1]) >= fallback.MIN_BODY_CHARS:
+        blocks.pop()
+        dropped["copyright"] += 1
     return blocks
+
+
+def _line_paragraphs(lines: list[str], dropped: Counter[str]) -> list[str]:
+    """The paragraphs of text laid out with ``<br>``: the runs of lines between empty lines (two breaks in a
+    row). Widget and placeholder lines are dropped and counted (not a date alone on its line: in such text
+    it is the event's or the letter's, not the page's dateline)."""
+    paragraphs: list[str] = []
+    run: list[str] = []
+    for line in lines:
+        rule = (placeholder_rule(line) or widget_rule(line)) if line and len(line) <= 300 else None
+        if rule and rule != "dateline":
+            dropped[rule] += 1
+        elif line:
+            run.append(line)
+        elif run:
+            paragraphs.append(" ".join(run))
+            run = []
+    if run:
+        paragraphs.append(" ".join(run))
+    return paragraphs
+
+
+_COPYRIGHT_RE = re.compile(
+    r"^(©|\(c\)|copyright\b|bản quyền)|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|tutti i diritti riservati|bản quyền thuộc", re.IGNORECASE)
+MAX_COPYRIGHT_LINE = 200
+
+
+def is_copyright_line(text: str) -> bool:
+    """A short copyright notice ("© 2019 Associated Press. All rights reserved.")."""
+    return len(text) <= MAX_COPYRIGHT_LINE and _COPYRIGHT_RE.search(text) is not None
 
 
 _BIO_VERBS = (" is ", " was ", " ist ", " war ", " est ", " es ", " è ", " er ", " är ", " jest ", " là ")

@@ -78,13 +78,13 @@ def marks(doc: Document, root: LexborNode | None, body_chars: int, *, has_date: 
         listing_url=bool(_LISTING_PATH_RE.search(path)),
         paging_url=bool(_PAGING_RE.search(path)),
         has_date=has_date,
-        teaser_titles=_teaser_titles(root) if root is not None else 0,
+        teaser_titles=teaser_titles(root) if root is not None else 0,
         body_chars=body_chars,
     )
     return found
 
 
-def _teaser_titles(root: LexborNode) -> int:
+def teaser_titles(root: LexborNode) -> int:
     """Teaser titles in the main container: links in headings, or links as long as a headline
     (listings that print their teasers as paragraphs: ``<p><a>Title</a></p><p>Sapo</p>``)."""
     in_headings = len(root.css(_TEASER_TITLE_SELECTOR))
@@ -94,11 +94,43 @@ def _teaser_titles(root: LexborNode) -> int:
 
 def is_listing(doc: Document, root: LexborNode | None, body_chars: int, *, has_date: bool) -> bool:
     """True when the page is a list of articles: listing marks clearly outweigh article marks."""
-    found = marks(doc, root, body_chars, has_date=has_date)
+    return _listing(marks(doc, root, body_chars, has_date=has_date))
+
+
+def _listing(found: PageMarks) -> bool:
     return found.listing_score >= 3 and found.listing_score > found.article_score + 1
+
+
+# Why a page gives no record (``extract_page().reason``; the crawler counts ``articles/skipped/<reason>``):
+LISTING = "listing"  # a list of articles: a section, tag, topic, author, search or archive page
+NO_TEXT = "no_text"  # text, but no article text: a form, an event or video stub, a notice of a line or two
+EMPTY = "empty"  # no text at all in the page's body: an empty shell, a page drawn by script we cannot read
+# Article text: this much body, or a short one (a news brief of a sentence or two) on a page that names
+# itself an article (JSON-LD article type or og:type ``article``) and has a headline. Neither a headline
+# nor a date is needed for the long body: they are fields (null when missing), not a test of the page.
+MIN_BODY_CHARS = 200
+MIN_BRIEF_CHARS = 50
+
+
+def skip_reason(doc: Document, headline: str | None, root: LexborNode | None, body_chars: int, *,
+                has_date: bool) -> str | None:
+    """``None`` for an article page, else why it is not one (:data:`LISTING`, :data:`NO_TEXT`, :data:`EMPTY`)."""
+    found = marks(doc, root, body_chars, has_date=has_date)
+    if _listing(found):
+        return LISTING
+    if body_chars >= MIN_BODY_CHARS:
+        return None
+    if body_chars >= MIN_BRIEF_CHARS and headline and (found.ld_article or found.og_type == "article"):
+        return None
+    body = doc.tree.body
+    if body is None or not (body_chars or body.text(deep=True).strip()):
+        return EMPTY
+    # No article text: teaser titles anywhere on the page make it a list (its cards were all left out
+    # as boilerplate, so the main container, if any, does not show them).
+    return LISTING if teaser_titles(body) >= MIN_TEASERS else NO_TEXT
 
 
 def is_article(doc: Document, headline: str | None, root: LexborNode | None, body_chars: int, *,
                has_date: bool) -> bool:
-    """One article: a headline, at least 200 characters of body, and not a listing."""
-    return bool(headline) and body_chars >= 200 and not is_listing(doc, root, body_chars, has_date=has_date)
+    """Article text (see :func:`skip_reason`), and not a listing."""
+    return skip_reason(doc, headline, root, body_chars, has_date=has_date) is None

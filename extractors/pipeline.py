@@ -286,12 +286,19 @@ def _source_line_day(when: Any, when_raw: str, machine: str | None,
     return dates.day_in_zone(when), when_raw
 
 
-def is_article(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: Header, reading: Reading,
-               body: Content, dated: Dates) -> bool:
-    if profile.is_article(doc, reading.root, cleaned.source_line is not None) is False:
-        return False
-    return pagetype.is_article(doc, header.headline, reading.root, sum(len(b.text) for b in body.body),
-                               has_date=dated.datePublished is not None)
+# The reason of a page the generic rules keep and a site profile does not (vietnam.vn's events pages),
+# beside pagetype's ``listing`` / ``no_text`` / ``empty``.
+NOT_ARTICLE = "not_article"
+
+
+def skip_reason(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: Header, reading: Reading,
+                body: Content, dated: Dates) -> str | None:
+    """``None`` for an article, else why the page gives no record (the generic verdict first, it says more)."""
+    reason = pagetype.skip_reason(doc, header.headline, reading.root, sum(len(b.text) for b in body.body),
+                                  has_date=dated.datePublished is not None)
+    if reason is None and profile.is_article(doc, reading.root, cleaned.source_line is not None) is False:
+        return NOT_ARTICLE
+    return reason
 
 
 def read_metadata(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: Header, body: Content) -> Described:
@@ -357,16 +364,22 @@ RECORD_STAGES: tuple[type, ...] = (Header, Media, Content, Dates, Described)
 
 
 def run(doc: Document, profile: ArticlePage) -> Article | None:
+    return run_page(doc, profile)[0]
+
+
+def run_page(doc: Document, profile: ArticlePage) -> tuple[Article | None, str | None]:
+    """The record, or ``None`` and why the page gave none (:func:`skip_reason`)."""
     cleaned = clean_page(doc, profile)
     header = read_header(doc, profile)
     reading = read_main(doc, profile)
     media = read_media(doc, profile, cleaned, reading)
     body = read_content(doc, profile, cleaned, header, reading, media)
     dated = read_dates(doc, profile, cleaned, body)
-    if not is_article(doc, profile, cleaned, header, reading, body, dated):
-        return None
+    reason = skip_reason(doc, profile, cleaned, header, reading, body, dated)
+    if reason is not None:
+        return None, reason
     described = read_metadata(doc, profile, cleaned, header, body)
-    return assemble(doc, profile, cleaned, reading, media, body, dated, described, header=header)
+    return assemble(doc, profile, cleaned, reading, media, body, dated, described, header=header), None
 
 
 def assemble(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: Reading, media: Media, body: Content,
@@ -396,5 +409,5 @@ def assemble(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: Rea
     return Article(**values)
 
 
-__all__ = ["RECORD_STAGES", "Cleaned", "Content", "Dates", "Described", "Header", "Media", "Reading", "assemble",
-           "run"]
+__all__ = ["NOT_ARTICLE", "RECORD_STAGES", "Cleaned", "Content", "Dates", "Described", "Header", "Media", "Reading",
+           "assemble", "run", "run_page", "skip_reason"]

@@ -82,6 +82,7 @@ class Totals:
         "node",
         "parent",
         "quote",
+        "short",
         "table",
         "tag",
         "teaser",
@@ -96,6 +97,7 @@ class Totals:
         self.first_segment, self.first_container = first_segment, first_container
         self.chained = self.is_card = self.confirmed = self.teaser = self.titled = False
         self.good = self.bad = self.named_good = self.moved = 0.0
+        self.short = 0  # characters of short lines without links (counted in ``bad`` at 0.3)
         self.last_segment = self.index = 0
         if parent is None:
             self.negative_at = self.card = self.table = self.list_owner = None
@@ -133,12 +135,14 @@ class Totals:
 class Segment:
     """A run of inline text owned by one block element."""
 
-    __slots__ = ("context", "link_chars", "owner_tag", "text")
+    __slots__ = ("context", "lines", "link_chars", "owner_tag", "text")
 
-    def __init__(self, context: Totals, text: str, link_chars: int) -> None:
+    def __init__(self, context: Totals, text: str, link_chars: int, lines: list[str] | None = None) -> None:
         self.context = context  # the owner's Totals: its contexts (caption, quote, list, table...)
         self.owner_tag = context.tag
         self.text, self.link_chars = text, link_chars
+        # The text's lines where ``<br>`` breaks it (an empty line: two breaks in a row), else None.
+        self.lines = lines
 
     @property
     def link_density(self) -> float:
@@ -192,6 +196,7 @@ def _hidden_style(style: str | None) -> bool:
 # builds a new string on every access). Standard tags have small fixed ids; custom elements (``amp-img``)
 # get per-document ids, never cached.
 _SKIP, _BREAK, _LINK, _INLINE, _BLOCK = range(5)
+_BR = "\x00"  # a <br> in a segment's text while it is read (Lexbor turns NUL in the page into U+FFFD)
 _STANDARD_TAG_IDS = 1 << 16
 _TEXT_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
 _KINDS: dict[int, tuple[int, str]] = {}
@@ -229,10 +234,20 @@ def read(root: LexborNode) -> Reading:
 
     def close(owner: Totals) -> None:
         nonlocal link_chars
-        text = " ".join("".join(parts).split())
+        joined = "".join(parts)
         parts.clear()
+        lines = None
+        if _BR in joined:  # text laid out with <br>: the lines are kept for the body's paragraphs
+            lines = [" ".join(piece.split()) for piece in joined.split(_BR)]
+            text = " ".join(line for line in lines if line)
+            while lines and not lines[-1]:
+                lines.pop()  # (a break closing the text ends no paragraph)
+            if sum(1 for line in lines if line) < 2:
+                lines = None
+        else:
+            text = " ".join(joined.split())
         if text:
-            segment = Segment(owner, text, link_chars)
+            segment = Segment(owner, text, link_chars, lines)
             segments.append(segment)
             _score(segment, owner)
         link_chars = 0
@@ -255,7 +270,7 @@ def read(root: LexborNode) -> Reading:
             kind, tag = kinds.get(tag_id) or kind_of(child, tag_id)
             if kind <= _BREAK:
                 if kind == _BREAK and parts:
-                    parts.append("\n")
+                    parts.append(_BR)
                 continue
             attrs = child.attributes
             node_hint = 0
@@ -329,24 +344,39 @@ def read(root: LexborNode) -> Reading:
                         parent.named_good += frame_block.named_good
                     if frame_block.bad:
                         parent.bad += frame_block.bad
+                        if frame_block.short:
+                            parent.short += frame_block.short
                     if frame_block.titled:
                         parent.titled = True
     _confirm_boilerplate(containers, root_totals.good)
     return Reading(segments, containers)
 
 
-def subreading(reading: Reading, totals: Totals) -> Reading:
+def subreading(reading: Reading, totals: Totals, *, trust_names: bool = True) -> Reading:
     """The reading of one element's subtree, taken from a reading of the whole page: its segments and
     totals are contiguous slices. Boilerplate names are decided again for the subtree alone, as a fresh
     :func:`read` of it would (the element's own name no longer counts; its ancestors are not boilerplate,
-    or it would not have been chosen)."""
+    or it would not have been chosen). ``trust_names=False``: see :func:`confirm_boilerplate`."""
     containers = reading.containers[totals.first_container:totals.index + 1]
     hint_before, totals.hint = totals.hint, 0
     try:
-        _confirm_boilerplate(containers, totals.good)
+        confirm_boilerplate(containers, totals.good, trust_names=trust_names)
     finally:
         totals.hint = hint_before
     return Reading(reading.segments[totals.first_segment:totals.last_segment], containers)
+
+
+def confirm_boilerplate(containers: list[Totals], page_good: float, *, trust_names: bool = True) -> None:
+    """:func:`_confirm_boilerplate`; with ``trust_names=False`` only reader comments and teaser cards are
+    boilerplate, every other name is ignored (the second reading of a page whose names hid its text)."""
+    if trust_names:
+        _confirm_boilerplate(containers, page_good)
+        return
+    for totals in containers:
+        if totals.teaser and totals.good < min(TEASER_MAX_PROSE, WRAPPER_SHARE * page_good):
+            totals.hint = ALWAYS_BOILERPLATE
+    _move(containers, lambda t: t.hint <= ALWAYS_BOILERPLATE or (
+        t.tag in ASIDE_TAGS and t.good < WRAPPER_SHARE * page_good))
 
 
 def _confirm_boilerplate(containers: list[Totals], page_good: float) -> None:
@@ -435,3 +465,4 @@ def _score(segment: Segment, totals: Totals) -> None:
         totals.good += length - links
     else:
         totals.bad += 0.3 * length
+        totals.short += length

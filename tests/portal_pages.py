@@ -27,7 +27,7 @@ OUTSIDE_WINDOW = [
     "/vinh-ha-long-don-mua-du-lich-cao-diem",  # daily 2026-11-24 and news sitemap 24 Nov
     "/sapa-don-dot-khong-khi-lanh-dau-mua",  # file 2026-11-25: not read
 ]
-NOT_ARTICLES = {"/chuyen-muc/kinh-te": "not_article", "/events/hoi-cho-du-lich-quoc-te-2026": "not_article",
+NOT_ARTICLES = {"/chuyen-muc/kinh-te": "listing", "/events/hoi-cho-du-lich-quoc-te-2026": "no_text",
                 "/bai-viet-da-go": "http_404"}
 ROBOTS_DISALLOWED = "/private/ban-nhap-bai-viet"
 

@@ -77,7 +77,7 @@ def test_feed_mode(portal, crawl, tmp_path):
                                                     "/sapa-don-dot-khong-khi-lanh-dau-mua"])
     # Tracking parameters are dropped before fetching.
     assert all(not record["url"].count("utm_") for record in result.records)
-    assert result.report["skipped"] == {"not_article": 1}  # the events page
+    assert result.report["skipped"] == {"no_text": 1}  # the events page: a title and two lines
 
 
 def test_feed_mode_with_a_window(portal, crawl, tmp_path):
@@ -94,7 +94,8 @@ def test_start_urls_mode_follows_links_on_the_start_domain_only(portal, crawl, t
     assert_clean_output(result)
     assert sorted(record_paths(result.records)) == sorted(VI_ARTICLES_ON_THE_LISTING)
     # The listing itself, the home page, the events page and the 404 give no record, each counted.
-    assert result.report["skipped"]["not_article"] >= 3
+    assert result.report["skipped"]["listing"] >= 2  # the listing and the home page
+    assert result.report["skipped"]["no_text"] >= 1  # the events page
     assert result.report["skipped"]["http_404"] >= 1
     assert result.report["not_fetched"]["offsite"] == 0  # the listing's external link was never requested
     # depth=1: links found on the linked pages are not followed.

@@ -95,7 +95,7 @@ def test_report_counts_pages_articles_and_skips(window_crawl):
     assert report["output"] == ["out.jsonl"]  # the feed URI as given to -O
     assert report["articles_written"] == len(IN_WINDOW)
     assert report["pages_fetched"] == len(IN_WINDOW) + len(NOT_ARTICLES)
-    assert report["skipped"] == {"not_article": 2, "http_404": 1}
+    assert report["skipped"] == {"listing": 1, "no_text": 1, "http_404": 1}
     assert report["not_fetched"]["robots_txt"] == 1
     assert report["not_fetched"]["duplicate"] == 1
     assert report["sitemaps"]["errors"] == {}
@@ -107,7 +107,7 @@ def test_report_counts_pages_articles_and_skips(window_crawl):
 def test_report_is_logged_at_the_end(window_crawl):
     assert f"Crawl report: {len(IN_WINDOW) + len(NOT_ARTICLES)} pages fetched, {len(IN_WINDOW)} articles written" \
         in window_crawl.log
-    assert "Crawl report: skipped: http_404=1, not_article=2" in window_crawl.log
+    assert "Crawl report: skipped: http_404=1, listing=1, no_text=1" in window_crawl.log
 
 
 def test_lang_filter_and_default_feed_file(portal, crawl, tmp_path):
@@ -215,5 +215,5 @@ def test_fixture_pages_of_both_editions_crawl_to_their_expected_records(portal, 
         expected = json.loads((fixtures / f"{name}.json").read_text(encoding="utf-8"))
         assert without_crawl_fields(records[path]) == without_crawl_fields(expected), name
         assert records[path]["metadata"]["spider"] == "vietnam_vn"
-    assert result.report["skipped"] == {"not_article": 1}  # the tag listing, /en/tag/nato
+    assert result.report["skipped"] == {"listing": 1}  # the tag listing, /en/tag/nato
     assert "/en/tag/nato" in result.requested()

@@ -141,3 +141,36 @@ def test_a_news_article_in_json_ld_outweighs_a_listing_url() -> None:
                     "với tổng vốn đầu tư dự kiến hàng nghìn tỷ đồng trong giai đoạn tới.</p>" for i in range(5)), "vi")
     found = extract(html, "https://baomoi.example.vn/chuyen-muc/do-thi/ke-hoach-cai-tao-pho-cu.html")
     assert found is not None and found.datePublished == "2026-01-05T08:00:00+07:00"
+
+
+def test_an_article_without_a_headline_is_a_record_with_a_null_headline() -> None:
+    """No <h1>, no <title>, no og:title: the body is there, so the page is an article."""
+    html = page("", "<article>" + ARTICLE_TEXT + "</article>")
+    found = extract(html, "https://news.example.com/2026/01/05/council-backs-budget")
+    assert found is not None and found.headline is None and "the repairs to the bridge" in (found.articleBody or "")
+
+
+def test_a_brief_is_an_article_when_the_page_names_itself_one() -> None:
+    brief = "<p>The council approved the budget on Monday by 31 votes to 12.</p>"  # under 200 characters
+    url = "https://news.example.com/2026/01/05/council-approves-budget"
+    declared = page('<meta property="og:type" content="article"><title>Budget approved</title>',
+                    f"<h1>Budget approved</h1>{brief}")
+    found = extract(declared, url)
+    assert found is not None and found.articleBody == "The council approved the budget on Monday by 31 votes to 12."
+    assert extract(page("<title>Budget approved</title>", f"<h1>Budget approved</h1>{brief}"), url) is None
+
+
+@pytest.mark.parametrize(("html", "reason"), [
+    (LISTINGS["english tag page"][1], "listing"),
+    # the cards are all boilerplate (a linked title, a line): no main container, and still a listing
+    (page("<title>Kinh tế</title>", "<ul>" + "".join(
+        f'<li class="item"><h4><a href="/tin/{i}.html">{title}</a></h4><div>Tóm tắt ngắn.</div></li>'
+        for i, title in enumerate(VI_TITLES)) + "</ul>", "vi"), "listing"),
+    (page("<title>Events</title>", "<h1>Trade fair 2026</h1><p>Hanoi, 27-30 November.</p>"), "no_text"),
+    ("<!DOCTYPE html><html><head><title>Loading</title></head><body><div id=app></div></body></html>", "empty"),
+])
+def test_extract_page_says_why_a_page_gave_no_record(html: str, reason: str) -> None:
+    from extractors import extract_page
+
+    found = extract_page(html, "https://news.example.com/some/page")
+    assert found.article is None and found.reason == reason

@@ -5,8 +5,9 @@ Stats written here (the crawl report reads them):
 
 - ``pages/fetched``: article candidates that got an HTTP response (any status);
 - ``articles/extracted``: records handed to the item pipelines;
-- ``articles/skipped/<reason>``: candidates that gave no record: ``not_article``, ``http_<status>``,
-  ``not_html``, ``empty``, ``extract_error``, ``download_error``, ``download_timeout``, ``too_large``;
+- ``articles/skipped/<reason>``: candidates that gave no record: the extractor's reason (``listing``,
+  ``no_text``, ``empty``, ``not_article``: ``extractors.Extraction``), ``http_<status>``, ``not_html``,
+  ``empty``, ``extract_error``, ``download_error``, ``download_timeout``, ``too_large``;
 - ``pages/requested``, ``pages/outcome/<outcome>``: the ledger (:mod:`crawler.ledger`) of every page asked
   for, each under exactly one outcome, the ones never fetched (``offsite``, ``robots_txt`` ...) included;
 - ``sitemaps/fetched``, ``sitemaps/errors/<status or reason>``: sitemap and feed documents read or failed.
