@@ -6,12 +6,12 @@ import html
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import timezone, tzinfo
+from datetime import date, datetime, timezone, tzinfo
 from functools import wraps
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
-from . import dates, jsonld
+from . import dates, datesearch, jsonld
 from .authors import Credits, find_credits
 from .document import Document
 from .record import Author, Breadcrumb, Organization
@@ -204,11 +204,6 @@ MODIFIED_META_KEYS = ("article:modified_time", "article:modified:time", "og:upda
 # <time> elements, the article's own first: machine-readable, then printed.
 _TIME_SELECTORS = ("time[itemprop=datePublished], time[pubdate], time[class*=publish], time[class*=Publish]",
                    "article time[datetime], header time[datetime], main time[datetime]", "time[datetime]")
-# "tarih", "datum", "fecha", "ngay": the word "date" in Turkish, German/Dutch/Nordic, Spanish, Vietnamese.
-_VISIBLE_DATE_SELECTOR = ("[class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], "
-                          "[class*=meta], [class*=byline], [class*=info], [class*=Info], [class*=tarih], "
-                          "[class*=datum], [class*=Datum], [class*=fecha], [class*=ngay]")
-
 
 def _machine_candidates(doc: Document, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...],
                         itemprop: str) -> list[tuple[str, dates.Moment]]:
@@ -228,14 +223,21 @@ def _machine_candidates(doc: Document, ld_keys: tuple[str, ...], meta_keys: tupl
     return found
 
 
-def _page_zone(doc: Document) -> tzinfo | None:
-    """The zone the page's naive dates are in: the offset its other dates state, else its country's zone."""
+@per_page
+def page_zone(doc: Document) -> tzinfo | None:
+    """The zone the page's naive dates are in: the offset its other dates state, else the zone of its
+    country (from the host's country code, else ``<html lang>`` / ``og:locale``: ``vi`` is Vietnam)."""
     offsets = Counter(moment.value.utcoffset() for _, moment in (
         _machine_candidates(doc, PUBLISHED_LD_KEYS + MODIFIED_LD_KEYS, PUBLISHED_META_KEYS + MODIFIED_META_KEYS,
                             "datePublished") + _time_candidates(doc)) if moment.has_offset)
     if offsets:
         return timezone(offsets.most_common(1)[0][0])  # type: ignore[arg-type]
-    return dates.zone_of_host(urlsplit(doc.url).hostname)
+    return _country_zone(doc)
+
+
+def _country_zone(doc: Document) -> tzinfo | None:
+    return dates.zone_of_host(urlsplit(doc.url).hostname) or dates.zone_of_language(
+        doc.html_lang or doc.meta_first("og:locale", "language", "content-language"))
 
 
 def _time_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
@@ -244,16 +246,37 @@ def _time_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
             raw = node.attributes.get("datetime") or ""
             if (moment := dates.parse_machine(raw)) is not None:
                 return [(raw.strip(), moment)]
+    for node in doc.tree.css("abbr.published[title], abbr.dtstart[title]"):  # microformats (hAtom, Blogger)
+        raw = node.attributes.get("title") or ""
+        if (moment := dates.parse_machine(raw)) is not None:
+            return [(raw.strip(), moment)]
     return []
 
 
-def _visible_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
-    """A printed date in an element named like a date or a byline."""
-    for node in doc.tree.css(_VISIBLE_DATE_SELECTOR)[:30]:
-        raw = clean(node.text())
-        if raw and len(raw) <= 120 and (moment := dates.parse_visible(raw)) is not None:
-            return [(raw, moment)]
-    return []
+def _month_first(doc: Document) -> bool:
+    """US English prints numeric dates month first (11/08/2023)."""
+    return (doc.html_lang or "").lower().replace("_", "-") == "en-us"
+
+
+@per_page
+def printed_dates(doc: Document) -> list[datesearch.Candidate]:
+    """The page's printed dates that may be its article's, best first (see datesearch.py)."""
+    return datesearch.find(doc, headline(doc), url_day=url_day(doc), not_after=doc.fetched_at,
+                           month_first=_month_first(doc))
+
+
+def url_day(doc: Document) -> date | None:
+    return dates.url_date(doc.url, not_after=doc.fetched_at.date())
+
+
+def _printed_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
+    found = datesearch.best(printed_dates(doc))
+    return [(found.raw, found.moment)] if found is not None else []
+
+
+def _url_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
+    day = url_day(doc)
+    return [(doc.url, dates.Moment(day))] if day is not None else []
 
 
 def _resolve(doc: Document, candidates: list[tuple[str, dates.Moment]]) -> tuple[str | None, str | None]:
@@ -270,19 +293,48 @@ def _resolve(doc: Document, candidates: list[tuple[str, dates.Moment]]) -> tuple
                 break
     if moment.has_time and not moment.has_offset:
         twin = next((other for _, other in candidates if other.has_offset and other.same_wall_clock(moment)), None)
-        zone = twin.value.tzinfo if twin is not None else _page_zone(doc)  # type: ignore[union-attr]
+        zone = twin.value.tzinfo if twin is not None else page_zone(doc)  # type: ignore[union-attr]
         if zone is not None:
             moment = moment.with_zone(zone)
-    day_zone = None if moment.has_time else _page_zone(doc)
+    if moment.has_offset and not moment.value.utcoffset():  # type: ignore[union-attr]
+        moment = _in_local_time(doc, moment, candidates)
+    day_zone = None if moment.has_time else page_zone(doc)
     return moment.iso(day_zone), raw
+
+
+def _in_local_time(doc: Document, moment: dates.Moment, candidates: list[tuple[str, dates.Moment]]) -> dates.Moment:
+    """A UTC instant shown in the page's own offset: the one at which another of its dates (a naive machine
+    value, a printed time by the headline) reads the same instant, else its country's zone. The same instant;
+    the day as the page prints it ("2023-11-09T01:49:09Z" beside "November 8, 2023 at 5:49 p.m.")."""
+    instant = moment.value
+    assert isinstance(instant, datetime)
+    walls = [other.value for _, other in candidates if other.has_time and not other.has_offset]
+    walls += [c.moment.value for c in printed_dates(doc)[:3] if c.moment.has_time and not c.moment.has_offset]
+    for wall in walls:
+        if (offset := dates.offset_between(instant, wall)) is not None:  # type: ignore[arg-type]
+            return dates.Moment(instant.astimezone(offset))
+    for _, other in candidates:
+        if other.has_offset and other.value.utcoffset() and other.same_instant(moment):
+            return dates.Moment(instant.astimezone(other.value.tzinfo))  # type: ignore[union-attr]
+    zone = _country_zone(doc)
+    if zone is None:
+        return moment
+    local = instant.astimezone(dates.fixed_offset(zone, instant))
+    printed = datesearch.best(printed_dates(doc))
+    days = {day for day in (url_day(doc), printed.day if printed is not None else None) if day is not None}
+    if local.date() not in days and instant.date() in days:
+        return moment  # the page prints the UTC day: its dates are written in UTC
+    return dates.Moment(local)
 
 
 @per_page
 def date_published(doc: Document) -> tuple[str | None, str | None]:
+    """Machine dates (JSON-LD, meta, ``<time datetime>``) first; else the date printed by the headline;
+    else the day the URL states."""
     candidates = _machine_candidates(doc, PUBLISHED_LD_KEYS, PUBLISHED_META_KEYS, "datePublished")
     candidates += _time_candidates(doc)
     if not candidates:
-        candidates = _visible_candidates(doc)
+        candidates = _printed_candidates(doc) or _url_candidates(doc)
     return _resolve(doc, candidates)
 
 

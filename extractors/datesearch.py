@@ -1,0 +1,211 @@
+"""The date a page prints for its article: found near the headline and byline, not anywhere in the page.
+
+Every printed date of the page's body is a candidate, read with its surroundings: the text around it
+(up to a short block), the names of its elements, and where it stands relative to the headline. A
+candidate scores for standing just below (or just above) the headline, for a label that says
+"published" ("Veröffentlicht", "Ngày đăng", "Publié"...), for a ``<time>`` element or a class named
+for dates, for a time of day beside it, and for agreeing with the day the URL states. Dates inside
+reader comments, related-article lists, navigation and archives are never candidates; a date inside
+running prose counts against itself. The best candidate above a floor wins; ties go to the earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from selectolax.lexbor import LexborNode
+
+from . import dates
+from .document import Document
+from .text import clean
+
+# A text worth reading for a date: a four-digit year of this century or the last, or "25.04.24".
+_DATE_HINT_RE = re.compile(r"(?:19|20)\d\d|\d\.\d\d?\.\d\d")
+# Labels in front of the publication date, in the languages crawled.
+_PUBLISHED_LABEL_RE = re.compile(
+    r"(?:publi(?:shed|é|e|cado|cada|cato)|posted|released|erschienen|veröffentlicht|veroeffentlicht|"
+    r"ngày\s+đăng|đăng\s+(?:ngày|lúc)|xuất\s+bản|ngày|date|datum|fecha|data|created|erstellt|am|on|le|el|vom|"
+    r"опубликовано|yayın)\W{0,3}$", re.IGNORECASE)
+# "Updated" / "Cập nhật": the date of a later revision (Vietnamese papers print only this one, so it is
+# weaker evidence than "published", not counter-evidence).
+_UPDATED_LABEL_RE = re.compile(
+    r"(?:updated|modified|aktualisiert|geändert|mis\s+à\s+jour|actualizado|aggiornato|cập\s+nhật|"
+    r"revised|last\s+revision|zuletzt)\W{0,12}$", re.IGNORECASE)
+# Where a date is never the article's: reader comments, lists of other articles, navigation, archives.
+_FOREIGN_RE = re.compile(
+    r"comment|kommentar|binh-?luan|reply|related|sidebar|widget|teaser|recommend|popular|most-?read|"
+    r"archive|calendar|breadcrumb|(?<![a-z])nav|menu|more-?news|other-?news|tin-?khac|lien-?quan|"
+    r"newsletter|cookie|weather|ticker|agenda|event", re.IGNORECASE)
+_FOREIGN_TAGS = frozenset({"nav", "aside", "select", "option", "form", "button", "input", "textarea"})
+_DATED_NAME_RE = re.compile(r"date|time|publish|posted|byline|meta|ngay|datum|fecha|tarih", re.IGNORECASE)
+# The block a candidate's surroundings are read from: at most this many characters.
+MAX_CONTEXT = 250
+# Above this many characters of its own text a date stands in running prose.
+PROSE_LENGTH = 160
+# The least score a printed date needs to be taken.
+MIN_SCORE = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A printed date and its score."""
+
+    moment: dates.Moment
+    raw: str
+    score: float
+    position: int  # characters of body text before it
+
+    @property
+    def day(self) -> date:
+        value = self.moment.value
+        return value.date() if isinstance(value, datetime) else value
+
+
+def find(doc: Document, headline: str | None, *, url_day: date | None = None,
+         not_after: datetime | None = None, month_first: bool = False) -> list[Candidate]:
+    """The page's printed dates that may be its article's, best first."""
+    body = doc.tree.body
+    if body is None:
+        return []
+    texts: list[tuple[LexborNode, int]] = []
+    position = 0
+    title: LexborNode | None = None
+    title_end: int | None = None
+    wanted = clean(headline).casefold() if headline else ""
+    for node in body.traverse(include_text=True):
+        tag = node.tag
+        if tag in ("h1", "h2", "h3") and (wanted or title is None):
+            text = clean(node.text()).casefold()
+            if text and wanted and (text == wanted or (len(text) > 15 and text in wanted)):
+                title, title_end, wanted = node, position + len(text), ""  # the headline: found for good
+            elif text and title is None and tag == "h1":
+                title, title_end = node, position + len(text)  # the first <h1>, until the headline shows
+            continue
+        if tag != "-text":
+            continue
+        text = node.text_content or ""
+        if len(text) >= 4 and _DATE_HINT_RE.search(text):
+            texts.append((node, position))
+        position += len(text)
+    page_wrappers = _ancestors(title) if title is not None else set()
+    if doc.main_reading is not None:  # the article's container, once found (content.find_main), and its own
+        page_wrappers |= _ancestors(doc.main_reading[1].node) | {doc.main_reading[1].node.mem_id}
+    found: list[Candidate] = []
+    seen: set[int] = set()
+    for node, start in texts:
+        context = _context(node)
+        if context is None or context.mem_id in seen:
+            continue
+        seen.add(context.mem_id)
+        if _is_foreign(context, page_wrappers):
+            continue
+        block = clean(context.text())
+        own_length = len(clean(node.text_content))
+        for printed in dates.printed_dates(block, month_first=month_first):
+            candidate = _scored(printed, block, node.parent or context, own_length, start, title_end, url_day,
+                                not_after)
+            if candidate is not None:
+                found.append(candidate)
+    return sorted(found, key=lambda c: (-c.score, c.position))
+
+
+def _ancestors(node: LexborNode) -> set[int]:
+    found: set[int] = set()
+    current = node.parent
+    while current is not None:
+        found.add(current.mem_id)
+        current = current.parent
+    return found
+
+
+def best(candidates: list[Candidate]) -> Candidate | None:
+    return candidates[0] if candidates and candidates[0].score >= MIN_SCORE else None
+
+
+def _context(text_node: LexborNode) -> LexborNode | None:
+    """The largest element around a text that is still a short block (its label and time may be siblings)."""
+    node = text_node.parent
+    if node is None or len(node.text()) > 2000:
+        return node
+    for _ in range(3):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html") or len(clean(parent.text())) > MAX_CONTEXT:
+            break
+        node = parent
+    return node
+
+
+def _is_foreign(node: LexborNode, page_wrappers: set[int]) -> bool:
+    """Inside comments, other articles' lists, navigation: judged by the elements between the date and
+    the page's wrappers (an element that holds the headline too is the page's, whatever its name)."""
+    article = False
+    current: LexborNode | None = node
+    names: list[str] = []
+    while current is not None and current.tag not in ("body", "html") and current.mem_id not in page_wrappers:
+        if current.tag in _FOREIGN_TAGS:
+            return True
+        if current.tag in ("article", "main"):
+            article = True
+        if current.tag == "footer" and not article:
+            names.append("footer")
+        attrs = current.attributes
+        names.append(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+        current = current.parent
+    return bool(_FOREIGN_RE.search(" ".join(names)))
+
+
+def _names_near(node: LexborNode, levels: int = 3) -> tuple[set[str], str]:
+    """The tags and the class / id / itemprop names of an element and its nearest ancestors."""
+    tags: set[str] = set()
+    names: list[str] = []
+    current: LexborNode | None = node
+    for _ in range(levels):
+        if current is None:
+            break
+        attrs = current.attributes
+        tags.add(current.tag or "")
+        names.append(f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''}")
+        current = current.parent
+    return tags, " ".join(names)
+
+
+def _scored(printed: dates.Printed, block: str, origin: LexborNode, own_length: int, position: int,
+            headline_end: int | None, url_day: date | None, not_after: datetime | None) -> Candidate | None:
+    moment = printed.moment
+    day = moment.value.date() if isinstance(moment.value, datetime) else moment.value
+    if day.year < 1995 or (not_after is not None and day > not_after.date()):
+        return None
+    score = 0.0
+    if headline_end is not None:
+        distance = position - headline_end
+        if -400 <= distance < 0:
+            score += 2
+        elif 0 <= distance < 300:
+            score += 4
+        elif 0 <= distance < 800:
+            score += 3
+        elif 0 <= distance < 2000:
+            score += 2
+        elif 0 <= distance < 5000:
+            score += 1
+    elif position < 3000:
+        score += 1
+    before = block[max(0, printed.start - 40):printed.start]
+    if _PUBLISHED_LABEL_RE.search(before):
+        score += 2
+    elif _UPDATED_LABEL_RE.search(before):
+        score -= 1
+    tags, names = _names_near(origin, 5)
+    if "time" in tags:
+        score += 2
+    if _DATED_NAME_RE.search(names):
+        score += 2
+    if moment.has_time:
+        score += 1
+    if own_length > PROSE_LENGTH:
+        score -= 3
+    if url_day is not None and day == url_day:
+        score += 3
+    return Candidate(moment, block[printed.start:printed.end], score, position)
