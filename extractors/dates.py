@@ -51,24 +51,30 @@ COUNTRY_ZONES = {
     "gb": "Europe/London",
 }
 MONTHS = {
-    # en, de, fr, es, it, pt, nl, nordic, pl, cs, tr, ru: the month names newspapers print.
-    1: "january jan januar jänner janvier janv enero ene gennaio gen janeiro januari styczeń stycznia leden ledna "
-       "ocak января январь",
-    2: "february feb februar feber février févr fevr febrero febbraio fevereiro fev februari luty lutego únor února "
-       "şubat февраля февраль",
-    3: "march mar märz mars marzo março maart marts marzec marca březen března mart марта март",
-    4: "april apr avril avr abril abr aprile kwiecień kwietnia duben dubna nisan апреля апрель",
-    5: "may mai mayo maggio mag maio mei maj maja květen května mayıs мая май",
-    6: "june jun juni juin junio giugno giu junho czerwiec czerwca červen června haziran июня июнь",
-    7: "july jul juli juillet juil julio luglio lug julho lipiec lipca červenec července temmuz июля июль",
-    8: "august aug août agosto ago augustus augusti sierpień sierpnia srpen srpna ağustos августа август",
-    9: "september sep sept septembre septiembre settembre set setembro wrzesień września září eylül сентября "
-       "сентябрь",
-    10: "october oct oktober okt octobre octubre ottobre ott outubro out październik października říjen října ekim "
-        "октября октябрь",
-    11: "november nov novembre noviembre novembro listopad listopada kasım ноября ноябрь",
-    12: "december dec dezember dez décembre déc diciembre dic dicembre dezembro grudzień grudnia prosinec prosince "
-        "aralık декабря декабрь",
+    # en, de, fr, es, it, pt, nl, nordic, pl, cs, tr, ru, ro, hu, ar: the month names newspapers print.
+    1: "ianuarie január يناير january jan januar jänner janvier janv enero ene gennaio gen janeiro "
+       "januari styczeń stycznia leden ledna ocak января январь",
+    2: "februarie február فبراير february feb februar feber février févr fevr febrero febbraio "
+       "fevereiro fev februari luty lutego únor února şubat февраля февраль",
+    3: "martie március مارس march mar märz mars marzo março maart marts marzec marca březen března "
+       "mart марта март",
+    4: "aprilie április أبريل إبريل april apr avril avr abril abr aprile kwiecień kwietnia duben "
+       "dubna nisan апреля апрель",
+    5: "mai május مايو may mayo maggio mag maio mei maj maja květen května mayıs мая май",
+    6: "iunie június يونيو june jun juni juin junio giugno giu junho czerwiec czerwca červen června "
+       "haziran июня июнь",
+    7: "iulie július يوليو july jul juli juillet juil julio luglio lug julho lipiec lipca červenec "
+       "července temmuz июля июль",
+    8: "augusztus أغسطس august aug août agosto ago augustus augusti sierpień sierpnia srpen srpna "
+       "ağustos августа август",
+    9: "septembrie szeptember سبتمبر september sep sept septembre septiembre settembre set setembro "
+       "wrzesień września září eylül сентября сентябрь",
+    10: "octombrie október أكتوبر october oct oktober okt octobre octubre ottobre ott outubro out "
+        "październik października říjen října ekim октября октябрь",
+    11: "noiembrie نوفمبر november nov novembre noviembre novembro listopad listopada kasım ноября "
+        "ноябрь",
+    12: "decembrie ديسمبر december dec dezember dez décembre déc diciembre dic dicembre dezembro "
+        "grudzień grudnia prosinec prosince aralık декабря декабрь",
 }
 _MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names.split()}
 _MONTH_ALT = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
@@ -93,6 +99,8 @@ _PRINTED_RES = (
     # 5. Januar 2022, 5 de enero de 2022, 1er mars 2024, 5th January 2022, 5 января 2022 г.
     re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+)?(?P<month>{_MONTH_ALT})\.?,?\s+"
                r"(?:de\s+)?(?P<year>(?:19|20)\d{2})(?!\d)", re.IGNORECASE),
+    # 2020. október 7. (Hungarian: year first)
+    re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\.\s*(?P<month>{_MONTH_ALT})\s+(?P<day>\d{{1,2}})\.", re.IGNORECASE),
     # January 5, 2022, Jan. 5th 2022
     re.compile(rf"(?<![^\W\d_])(?P<month>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                r"(?P<year>(?:19|20)\d{2})(?!\d)", re.IGNORECASE),

@@ -38,7 +38,7 @@ _FOREIGN_RE = re.compile(
     r"comment|kommentar|binh-?luan|reply|related|sidebar|widget|teaser|recommend|popular|most-?read|"
     r"archive|calendar|breadcrumb|(?<![a-z])nav|menu|more-?news|other-?news|tin-?khac|lien-?quan|"
     r"newsletter|cookie|weather|ticker|agenda|event", re.IGNORECASE)
-_FOREIGN_TAGS = frozenset({"nav", "aside", "select", "option", "form", "button", "input", "textarea"})
+_FOREIGN_TAGS = frozenset({"nav", "select", "option", "form", "button", "input", "textarea"})
 _DATED_NAME_RE = re.compile(r"date|time|publish|posted|byline|meta|ngay|datum|fecha|tarih", re.IGNORECASE)
 # The block a candidate's surroundings are read from: at most this many characters.
 MAX_CONTEXT = 250
@@ -95,17 +95,16 @@ def find(doc: Document, headline: str | None, *, url_day: date | None = None,
     found: list[Candidate] = []
     seen: set[int] = set()
     for node, start in texts:
-        context = _context(node)
-        if context is None or context.mem_id in seen:
+        context, block = _context(node)
+        if context is None or (block is None and context.mem_id in seen):
             continue
         seen.add(context.mem_id)
         if _is_foreign(context, page_wrappers):
             continue
-        block = clean(context.text())
-        own_length = len(clean(node.text_content))
-        for printed in dates.printed_dates(block, month_first=month_first):
-            candidate = _scored(printed, block, node.parent or context, own_length, start, title_end, url_day,
-                                not_after)
+        own_text = clean(node.text_content)
+        for printed in dates.printed_dates(block or own_text, month_first=month_first):
+            candidate = _scored(printed, block or own_text, node.parent or context, len(own_text),
+                                start + (printed.start if block is None else 0), title_end, url_day, not_after)
             if candidate is not None:
                 found.append(candidate)
     return sorted(found, key=lambda c: (-c.score, c.position))
@@ -124,35 +123,47 @@ def best(candidates: list[Candidate]) -> Candidate | None:
     return candidates[0] if candidates and candidates[0].score >= MIN_SCORE else None
 
 
-def _context(text_node: LexborNode) -> LexborNode | None:
-    """The largest element around a text that is still a short block (its label and time may be siblings)."""
+def _context(text_node: LexborNode) -> tuple[LexborNode | None, str | None]:
+    """The largest element around a text that is still a short block (its label and time may be siblings),
+    and that block's text; ``None`` for the text when even the text's own element is long (the text alone
+    is read then)."""
     node = text_node.parent
-    if node is None or len(node.text()) > 2000:
-        return node
+    if node is None:
+        return None, None
+    block = clean(node.text())
+    if len(block) > MAX_CONTEXT:
+        return node, None
     for _ in range(3):
         parent = node.parent
-        if parent is None or parent.tag in ("body", "html") or len(clean(parent.text())) > MAX_CONTEXT:
+        if parent is None or parent.tag in ("body", "html"):
             break
-        node = parent
-    return node
+        text = clean(parent.text())
+        if len(text) > MAX_CONTEXT:
+            break
+        node, block = parent, text
+    return node, block
 
 
 def _is_foreign(node: LexborNode, page_wrappers: set[int]) -> bool:
     """Inside comments, other articles' lists, navigation: judged by the elements between the date and
-    the page's wrappers (an element that holds the headline too is the page's, whatever its name)."""
-    article = False
+    the page's wrappers (an element that holds the headline too is the page's, whatever its name). An
+    ``<aside>`` or ``<footer>`` is the article's own (its date box, its byline) inside an ``<article>``."""
+    chain: list[LexborNode] = []
     current: LexborNode | None = node
-    names: list[str] = []
     while current is not None and current.tag not in ("body", "html") and current.mem_id not in page_wrappers:
-        if current.tag in _FOREIGN_TAGS:
-            return True
-        if current.tag in ("article", "main"):
-            article = True
-        if current.tag == "footer" and not article:
-            names.append("footer")
-        attrs = current.attributes
-        names.append(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+        chain.append(current)
         current = current.parent
+    in_article = False
+    while current is not None and not in_article:
+        in_article = current.tag in ("article", "main")
+        current = current.parent
+    in_article = in_article or any(element.tag in ("article", "main") for element in chain)
+    names: list[str] = []
+    for element in chain:
+        if element.tag in _FOREIGN_TAGS or (element.tag in ("aside", "footer") and not in_article):
+            return True
+        attrs = element.attributes
+        names.append(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
     return bool(_FOREIGN_RE.search(" ".join(names)))
 
 

@@ -334,8 +334,20 @@ def date_published(doc: Document) -> tuple[str | None, str | None]:
     candidates = _machine_candidates(doc, PUBLISHED_LD_KEYS, PUBLISHED_META_KEYS, "datePublished")
     candidates += _time_candidates(doc)
     if not candidates:
-        candidates = _printed_candidates(doc) or _url_candidates(doc)
+        candidates = _script_candidates(doc) or _printed_candidates(doc) or _url_candidates(doc)
     return _resolve(doc, candidates)
+
+
+# "datePublished": "2020-10-26T18:10:00+01:00" in a script the JSON parser could not read (a broken JSON-LD
+# block, a page's embedded state): the first such key of the page.
+_SCRIPT_DATE_RE = re.compile(r'"(?:datePublished|dateCreated|publishedAt|published_at|publishDate)"\s*:\s*'
+                             r'"(\d{4}-\d{2}-\d{2}[^"]{0,30})"')
+
+
+def _script_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
+    match = _SCRIPT_DATE_RE.search(doc.html)
+    moment = dates.parse_machine(match.group(1)) if match else None
+    return [(match.group(1), moment)] if match and moment is not None else []
 
 
 @per_page
