@@ -55,7 +55,7 @@ def _bench_pages(set_name: str) -> Iterator[tuple[str, str, bytes]]:
 def pages(set_name: str) -> Iterator[tuple[str, str, bytes | str]]:
     if set_name == "fixtures":
         for fixture in discover(REPO_ROOT / "tests" / "fixtures"):
-            yield fixture.id, fixture.url, fixture.html
+            yield fixture.id, fixture.url, fixture.html()
     else:
         yield from _bench_pages(set_name)
 

@@ -57,47 +57,41 @@ def time_pages(system: str, pages: list[Page], repeat: int) -> list[float]:
     return seconds
 
 
-STAGES = ("parse", "prune, meta, JSON-LD", "main container (segments)", "headline and authors (metadata)",
-          "body blocks", "images", "language", "quotes", "other fields and the record")
+STAGES = ("parse (meta, JSON-LD, scripts)", "cleaning", "header (headline, credits)", "reading (main container)",
+          "media (images, videos)", "content (body blocks)", "dates and the article test", "metadata and the record")
 
 
 def time_stages(pages: list[Page]) -> dict[str, float]:
-    """Ours, one stage at a time (each a cached step of ``ArticlePage``): mean milliseconds per page."""
-    from extractors import metadata
+    """Ours, one pipeline stage at a time (``extractors.pipeline``): mean milliseconds per page."""
+    from extractors import pipeline
     from extractors.document import Document
     from extractors.page import ArticlePage
 
     from .systems import FETCHED_AT
 
+    profile = ArticlePage()
     totals = dict.fromkeys(STAGES, 0.0)
     for warm_up in (True, False):
         for page in pages[:10] if warm_up else pages:
-            clock = time.perf_counter()
-            marks = [clock]
+            marks = [time.perf_counter()]
             doc = Document.parse(page.html, page.url, FETCHED_AT)
-            doc.tree  # noqa: B018
             marks.append(time.perf_counter())
-            article_page = ArticlePage(doc)
-            article_page.prune()
+            cleaned = pipeline.clean_page(doc, profile)
             marks.append(time.perf_counter())
-            article_page.content_root  # noqa: B018
+            header = pipeline.read_header(doc, profile)
             marks.append(time.perf_counter())
-            article_page.headline()
-            metadata.authors(doc)
+            reading = pipeline.read_main(doc, profile)
             marks.append(time.perf_counter())
-            article_page.body()
+            media = pipeline.read_media(doc, profile, cleaned, reading)
             marks.append(time.perf_counter())
-            article_page.images()
+            body = pipeline.read_content(doc, profile, cleaned, header, reading, media)
             marks.append(time.perf_counter())
-            article_page.language()
+            dated = pipeline.read_dates(doc, cleaned, header, reading, body)
+            article = pipeline.is_article(doc, profile, cleaned, header, reading, body, dated)
             marks.append(time.perf_counter())
-            found_quotes = article_page.quotes()
-            marks.append(time.perf_counter())
-            # The remaining fields (dates, publisher...). Steps already timed are not run again: most are
-            # cached; prune and quotes are not (to_article runs each once), so this page object reuses them.
-            article_page.prune = lambda: None  # type: ignore[method-assign]
-            article_page.quotes = lambda: found_quotes  # type: ignore[method-assign]  # noqa: B023
-            article_page.to_article()
+            if article:
+                described = pipeline.read_metadata(doc, profile, cleaned, header, body)
+                pipeline.assemble(doc, profile, cleaned, reading, media, body, dated, described, header=header)
             marks.append(time.perf_counter())
             if not warm_up:
                 for stage, start, end in zip(STAGES, marks[:-1], marks[1:], strict=True):

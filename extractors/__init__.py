@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .document import Document
+from .pipeline import run
 from .record import Article
 from .registry import page_class_for
 from .schema import article_schema, validation_errors
@@ -41,5 +42,4 @@ def extract(html: str | bytes, url: str, *, fetched_at: datetime | None = None) 
     """
     if not url:
         raise ValueError("extract() needs the page URL")
-    doc = Document.parse(html, url, fetched_at)
-    return page_class_for(url)(doc).to_article()
+    return run(Document.parse(html, url, fetched_at), page_class_for(url)())

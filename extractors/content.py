@@ -10,6 +10,7 @@ out and counted.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
@@ -78,7 +79,19 @@ def _titled_article(best: Totals, reading: Reading) -> Totals:
     return first if not titled or first.titled else best
 
 
-def find_main(doc: Document) -> LexborNode | None:
+@dataclass(frozen=True, slots=True)
+class MainReading:
+    """The page's text reading and the container chosen in it: the body is read from this slice."""
+
+    reading: Reading
+    chosen: Totals
+
+    @property
+    def root(self) -> LexborNode:
+        return self.chosen.node
+
+
+def main_reading(doc: Document) -> MainReading | None:
     """The container with the most prose for the least boilerplate; ``None`` for a page with no prose."""
     body = doc.tree.body
     if body is None:
@@ -87,9 +100,13 @@ def find_main(doc: Document) -> LexborNode | None:
     best = best_container(reading)
     if best is None:
         return None
-    best = _with_split_parts(_titled_article(best, reading), reading)
-    doc.main_reading = (reading, best)
-    return best.node
+    return MainReading(reading, _with_split_parts(_titled_article(best, reading), reading))
+
+
+def find_main(doc: Document) -> LexborNode | None:
+    """The main container's element (:func:`main_reading`)."""
+    found = main_reading(doc)
+    return found.root if found is not None else None
 
 
 def _drop_rule(segment: Segment) -> str | None:
@@ -150,28 +167,22 @@ def _block_type(segment: Segment) -> str:
     return "paragraph"
 
 
-def _reading_of(root: LexborNode, doc: Document | None) -> Reading:
-    """``root``'s reading: a slice of the page's reading when ``root`` is what find_main chose."""
-    if doc is not None and doc.main_reading is not None:
-        reading, chosen = doc.main_reading
-        if chosen.node.mem_id == root.mem_id:
-            return subreading(reading, chosen)
-    return read(root)
-
-
 def body_blocks(root: LexborNode, dropped: Counter[str], skip_texts: set[str] | None = None, *,
-                doc: Document | None = None) -> list[BodyBlock]:
+                reading: MainReading | None = None) -> list[BodyBlock]:
     """Typed blocks in page order; captions, boilerplate and placeholders dropped and counted.
 
-    Pass ``doc`` when ``root`` came from :func:`find_main` on it: the page is then not read twice.
+    Pass ``reading`` when ``root`` is the container :func:`main_reading` chose: the page is then not read twice.
     """
     skip = {clean(t) for t in (skip_texts or set())}
     blocks: list[BodyBlock] = []
     group_key: object = None  # consecutive list items of one list (cells of one table) form one block
-    reading = _reading_of(root, doc)
-    rules = [_drop_rule(segment) for segment in reading.segments]
-    _drop_prompt_boxes(reading, rules)
-    for segment, rule in zip(reading.segments, rules):
+    if reading is not None and reading.chosen.node.mem_id == root.mem_id:
+        segments_read = subreading(reading.reading, reading.chosen)
+    else:
+        segments_read = read(root)
+    rules = [_drop_rule(segment) for segment in segments_read.segments]
+    _drop_prompt_boxes(segments_read, rules)
+    for segment, rule in zip(segments_read.segments, rules):
         if rule:
             dropped[rule] += 1
             continue

@@ -63,9 +63,9 @@ class Candidate:
         return value.date() if isinstance(value, datetime) else value
 
 
-def find(doc: Document, headline: str | None, *, url_day: date | None = None,
+def find(doc: Document, headline: str | None, *, root: LexborNode | None = None, url_day: date | None = None,
          not_after: datetime | None = None, month_first: bool = False) -> list[Candidate]:
-    """The page's printed dates that may be its article's, best first."""
+    """The page's printed dates that may be its article's, best first. ``root``: the article's container."""
     body = doc.tree.body
     if body is None:
         return []
@@ -90,8 +90,8 @@ def find(doc: Document, headline: str | None, *, url_day: date | None = None,
             texts.append((node, position))
         position += len(text)
     page_wrappers = _ancestors(title) if title is not None else set()
-    if doc.main_reading is not None:  # the article's container, once found (content.find_main), and its own
-        page_wrappers |= _ancestors(doc.main_reading[1].node) | {doc.main_reading[1].node.mem_id}
+    if root is not None:  # the article's container and its own wrappers
+        page_wrappers |= _ancestors(root) | {root.mem_id}
     found: list[Candidate] = []
     seen: set[int] = set()
     for node, start in texts:

@@ -1,7 +1,9 @@
-"""The parsed page every field method reads from: parsed once, looked up many times.
+"""Stage 1 of the pipeline: the parsed page, and everything read from it before cleaning changes it.
 
-Like fundus's ``precomputed``: the Lexbor tree, the URL, the fetch time, all ``<meta>``
-values by key and all JSON-LD objects (graphs flattened) are computed once per page.
+Like fundus's ``precomputed``: the Lexbor tree, the URL, the fetch time, all ``<meta>`` values by key,
+all JSON-LD objects (graphs flattened) and the inline scripts' text are read once, eagerly, by
+:meth:`Document.parse`. Cleaning (:mod:`cleaning`) then deletes ``<script>`` and other never-content
+elements from the tree; what any later stage needs of them is already here, so nothing is parsed twice.
 """
 
 from __future__ import annotations
@@ -9,9 +11,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -19,48 +20,39 @@ from selectolax.lexbor import LexborHTMLParser
 from .encoding import decode_html_with_utf8
 
 _JSON_COMMENT_RE = re.compile(r"^\s*(?:<!--|//)|(?:-->)\s*$", re.MULTILINE)
+# Inline scripts shorter than this hold no article (embedded.py reads the longer ones).
+MIN_SCRIPT_CHARS = 500
 
 
-@dataclass
+@dataclass(frozen=True, slots=True, eq=False)
 class Document:
     html: str
     url: str
-    fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    # The page's text reading and its chosen main container (content.find_main), reused for the body.
-    main_reading: Any = field(default=None, repr=False, compare=False)
-    # Field values already computed for this page (metadata.per_page): page methods call some twice.
-    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    # ``html`` as UTF-8 bytes when the page came as such: Lexbor parses UTF-8, and encoding the text again
-    # costs as much as a tenth of the parse. Dropped once the tree is built.
-    utf8: bytes | None = field(default=None, repr=False, compare=False)
+    fetched_at: datetime
+    tree: LexborHTMLParser  # cleaned in place by the cleaning stage; everything else here is read before
+    meta: dict[str, list[str]]  # ``<meta>`` contents by lower-cased name / property / itemprop / http-equiv
+    jsonld: list[dict[str, Any]]  # every JSON-LD object, ``@graph`` members and nested lists flattened
+    ld_article: dict[str, Any]  # the main JSON-LD article object (``{}`` when the page has none)
+    html_lang: str | None
+    scripts: tuple[str, ...]  # inline (non-JSON-LD) scripts' text, >= MIN_SCRIPT_CHARS, page order
 
     @classmethod
     def parse(cls, html: str | bytes, url: str, fetched_at: datetime | None = None) -> Document:
         text, utf8 = decode_html_with_utf8(html)
-        doc = cls(html=text, url=url, utf8=utf8)
-        if fetched_at is not None:
-            doc.fetched_at = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
-        return doc
+        # Lexbor parses UTF-8: the page's own bytes when it came as such (encoding the text again costs
+        # as much as a tenth of the parse).
+        tree = LexborHTMLParser(utf8 if utf8 is not None else text)
+        if fetched_at is None:
+            fetched_at = datetime.now(UTC)
+        elif fetched_at.tzinfo is None:
+            fetched_at = fetched_at.replace(tzinfo=UTC)
+        jsonld = _jsonld(tree)
+        from .jsonld import find_article  # jsonld.py is pure functions of these objects
 
-    @cached_property
-    def tree(self) -> LexborHTMLParser:
-        source, self.utf8 = (self.utf8 if self.utf8 is not None else self.html), None
-        return LexborHTMLParser(source)
-
-    @cached_property
-    def meta(self) -> dict[str, list[str]]:
-        """``<meta>`` contents by lower-cased name / property / itemprop / http-equiv, in page order."""
-        values: dict[str, list[str]] = {}
-        for node in self.tree.css("meta"):
-            attrs = node.attributes
-            content = attrs.get("content")
-            if content is None:
-                continue
-            for key_attr in ("property", "name", "itemprop", "http-equiv"):
-                key = attrs.get(key_attr)
-                if key:
-                    values.setdefault(key.strip().lower(), []).append(content.strip())
-        return values
+        root = tree.css_first("html")
+        return cls(html=text, url=url, fetched_at=fetched_at, tree=tree, meta=_meta(tree), jsonld=jsonld,
+                   ld_article=find_article(jsonld), html_lang=root.attributes.get("lang") if root is not None else None,
+                   scripts=_inline_scripts(tree))
 
     def meta_first(self, *keys: str) -> str | None:
         for key in keys:
@@ -68,24 +60,6 @@ class Document:
                 if value:
                     return value
         return None
-
-    @cached_property
-    def jsonld(self) -> list[dict[str, Any]]:
-        """Every JSON-LD object on the page, ``@graph`` members and nested lists flattened, page order."""
-        objects: list[dict[str, Any]] = []
-        for script in self.tree.css('script[type="application/ld+json"]'):
-            raw = script.text(deep=True) or ""
-            data = _loads_lenient(raw)
-            if data is not None:
-                objects.extend(_flatten_jsonld(data))
-        return objects
-
-    @cached_property
-    def ld_article(self) -> dict[str, Any]:
-        """The main JSON-LD article object (``{}`` when the page has none)."""
-        from .jsonld import find_article  # jsonld.py is pure functions of these objects
-
-        return find_article(self.jsonld)
 
     def jsonld_of_type(self, *types: str) -> Iterator[dict[str, Any]]:
         wanted = {t.lower() for t in types}
@@ -95,10 +69,41 @@ class Document:
             if any(isinstance(n, str) and n.lower() in wanted for n in names):
                 yield obj
 
-    @cached_property
-    def html_lang(self) -> str | None:
-        root = self.tree.css_first("html")
-        return root.attributes.get("lang") if root is not None else None
+
+def _meta(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if content is None:
+            continue
+        for key_attr in ("property", "name", "itemprop", "http-equiv"):
+            key = attrs.get(key_attr)
+            if key:
+                values.setdefault(key.strip().lower(), []).append(content.strip())
+    return values
+
+
+def _jsonld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    objects: list[dict[str, Any]] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = script.text(deep=True) or ""
+        data = _loads_lenient(raw)
+        if data is not None:
+            objects.extend(_flatten_jsonld(data))
+    return objects
+
+
+def _inline_scripts(tree: LexborHTMLParser) -> tuple[str, ...]:
+    found: list[str] = []
+    for script in tree.css("script"):
+        attrs = script.attributes
+        if "src" in attrs or "ld+json" in (attrs.get("type") or ""):
+            continue
+        raw = script.text(deep=True) or ""
+        if len(raw) >= MIN_SCRIPT_CHARS:
+            found.append(raw)
+    return tuple(found)
 
 
 def _loads_lenient(raw: str) -> Any:

@@ -9,8 +9,8 @@ Read only when the DOM yields no body (a page drawn by script ships an empty she
   JSON). The object holding that string is the article's record: its publication date key dates
   the page when the page's metadata does not.
 
-The page is parsed again for its scripts (the pipeline prunes them): this costs only on the pages
-that need it.
+The scripts' text was read by the document stage (:class:`Document` ``scripts``) before cleaning
+deleted the elements: nothing is parsed again.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from datetime import tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from . import dates
 from .document import Document
 from .record import BodyBlock
@@ -38,7 +36,7 @@ MIN_DOM_BODY = 200
 MIN_PARAGRAPHS = 3
 MIN_SENTENCES = 4
 _MIN_TEXT = 400
-_MIN_SCRIPT = 500
+_MIN_SCRIPT = 500  # (document.MIN_SCRIPT_CHARS: the scripts kept for this module are at least this long)
 _MAX_JSON_TRIES = 50  # per script: code has many braces, data starts early
 _SENTENCE_END_RE = re.compile(r"[.!?。！？](?:\s|$)")
 _PARAGRAPH_TAG_RE = re.compile(r"<(?:p|br)\b", re.IGNORECASE)
@@ -112,11 +110,11 @@ def text_blocks(text: str, doc: Document, dropped: Counter[str], skip_texts: set
     from . import content  # content imports nothing from here; imported late to keep the module light
 
     if _TAG_RE.search(text):
-        fragment = Document(html=f"<html><body>{text}</body></html>", url=doc.url, fetched_at=doc.fetched_at)
+        fragment = Document.parse(f"<html><body>{text}</body></html>", doc.url, doc.fetched_at)
         for node in fragment.tree.css("script, style, noscript, template, iframe, svg, button"):
             node.decompose()
-        root = content.find_main(fragment)
-        return content.body_blocks(root, dropped, skip_texts, doc=fragment) if root is not None else []
+        main = content.main_reading(fragment)
+        return content.body_blocks(main.root, dropped, skip_texts, reading=main) if main is not None else []
     parts = _BLANK_LINES_RE.split(text) if _BLANK_LINES_RE.search(text) else text.splitlines()
     skip = {clean(t) for t in skip_texts}
     return [BodyBlock(type="paragraph", text=part) for part in map(clean, parts) if part and part not in skip]
@@ -134,14 +132,9 @@ def _script_values(doc: Document) -> list[Any]:
     """The JSON values the page's inline scripts hold (JSON-LD excluded: read already)."""
     values: list[Any] = []
     decoder = json.JSONDecoder()
-    for script in LexborHTMLParser(doc.html).css("script"):
-        attrs = script.attributes
-        if "src" in attrs or "ld+json" in (attrs.get("type") or ""):
-            continue
-        raw = script.text(deep=True) or ""
-        if len(raw) < _MIN_SCRIPT:
-            continue
-        values.extend(_json_in(raw, decoder))
+    for raw in doc.scripts:
+        if len(raw) >= _MIN_SCRIPT:
+            values.extend(_json_in(raw, decoder))
     return values
 
 

@@ -11,7 +11,7 @@ title. What tells them apart is how the page describes itself and how it is buil
 
 Each side scores its marks; a page is a listing only when the listing marks outweigh the article
 marks clearly, so an article with a poor CMS (``og:type website``, no JSON-LD) is still an article.
-All lookups are a handful of CSS queries, computed once per page.
+All lookups are a handful of CSS queries; the pipeline asks once per page.
 """
 
 from __future__ import annotations
@@ -68,8 +68,6 @@ class PageMarks:
 
 def marks(doc: Document, root: LexborNode | None, body_chars: int, *, has_date: bool) -> PageMarks:
     """The page's marks; ``root`` is the main container the body was read from."""
-    if "pagetype_marks" in doc.memo:
-        return doc.memo["pagetype_marks"]
     types = {name for obj in doc.jsonld for name in type_names(obj)}
     url = urlsplit(doc.url)
     path = url.path + (f"?{url.query}" if url.query else "")
@@ -83,7 +81,6 @@ def marks(doc: Document, root: LexborNode | None, body_chars: int, *, has_date: 
         teaser_titles=_teaser_titles(root) if root is not None else 0,
         body_chars=body_chars,
     )
-    doc.memo["pagetype_marks"] = found
     return found
 
 
