@@ -1,9 +1,11 @@
-"""Dates: machine values (JSON-LD, meta, ``<time datetime>``) and visible dates, day first.
+"""Dates: machine values (JSON-LD, meta, ``<time datetime>``), printed dates (day first) and URL dates.
 
-Never fills a missing part from today (the newspaper4k#575 bug) and never invents a time of day:
-a page that prints only a day gives a day with its zone (``2023-05-24+07:00``). A value without an
-offset gets one only from evidence: the same instant given elsewhere on the page with an offset,
-another date of the page with an offset, or the site's country.
+Never fills a missing part from today (the newspaper4k#575 bug) and never invents a time of day: inside
+the extractor a page that prints only a day gives a day with its zone (``2023-05-24+07:00``); the record
+writes every date in one form, ``YYYY-MM-DDThh:mm:ss±hh:mm`` (:func:`record_form`), that day as
+``2023-05-24T00:00:00+07:00`` with precision ``"day"``. A value without an offset gets one only from
+evidence: the same instant given elsewhere on the page with an offset, another date of the page with an
+offset, or the site's country (its host, else its language).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -373,3 +376,30 @@ def day_in_zone(day: date, tz: tzinfo = VIETNAM_TZ) -> str:
     """
     offset = datetime(day.year, day.month, day.day, 12, tzinfo=tz).isoformat()[-6:]
     return f"{day.isoformat()}{offset}"
+
+
+Precision = Literal["day", "minute", "second"]
+_DAY_FORM_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})([+-]\d{2}:\d{2}|Z)?$")
+_RAW_SECONDS_RE = re.compile(r"\d:\d{2}:\d{2}")
+
+
+def record_form(value: str | None, raw: str | None = None) -> tuple[str | None, Precision | None]:
+    """A date as the record writes it, Zyte's form ``YYYY-MM-DDThh:mm:ss±hh:mm`` (``datetime.fromisoformat``
+    reads it), and how much of it the page gave: ``"day"`` (the time is unknown: ``T00:00:00`` in the day's
+    zone, never a guessed time), ``"minute"`` or ``"second"`` (seconds given, by the value or its raw form).
+    A value the page gave no zone for at all is written in UTC (``+00:00``)."""
+    if not value:
+        return None, None
+    day = _DAY_FORM_RE.match(value.strip())
+    if day:
+        zone = day.group(2) or "+00:00"
+        return f"{day.group(1)}T00:00:00{'+00:00' if zone == 'Z' else zone}", "day"
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None, None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    seconds = moment.second or (raw is not None and _RAW_SECONDS_RE.search(raw) is not None)
+    return to_iso(moment), "second" if seconds else "minute"
+

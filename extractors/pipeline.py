@@ -73,10 +73,12 @@ class Content:
 
 @dataclass(frozen=True, slots=True)
 class Dates:
-    datePublished: str | None
+    datePublished: str | None  # the record's form, YYYY-MM-DDThh:mm:ss±hh:mm (dates.record_form)
     datePublishedRaw: str | None
     dateModified: str | None
     dateModifiedRaw: str | None
+    published_precision: dates.Precision | None = None  # metadata.datePublishedPrecision
+    modified_precision: dates.Precision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +182,8 @@ def _bylines(root: LexborNode, profile: ArticlePage) -> tuple[str, ...]:
     return tuple(text for text in texts if text and len(text) <= profile.byline_max_chars)
 
 
-def read_dates(doc: Document, cleaned: Cleaned, header: Header, reading: Reading, body: Content) -> Dates:
+def read_dates(doc: Document, cleaned: Cleaned, header: Header, reading: Reading, body: Content, *,
+               listed_date: str | None = None) -> Dates:
     found = metadata.PageDates(doc, headline=header.headline, root=reading.root)
     published, published_raw = found.date_published(printed=False)
     if published is None and body.embedded is not None:
@@ -190,7 +193,12 @@ def read_dates(doc: Document, cleaned: Cleaned, header: Header, reading: Reading
     line = cleaned.source_line
     if line is not None:
         published, published_raw = _source_line_day(line.when, line.when_raw, published, published_raw)
-    return Dates(published, published_raw, *found.date_modified())
+    if listed_date:  # the sitemap's / feed's date: only when the page gives none
+        published, published_raw = found.with_listed_date(published, published_raw, listed_date)
+    modified, modified_raw = found.date_modified()
+    (published, published_precision), (modified, modified_precision) = (
+        dates.record_form(published, published_raw), dates.record_form(modified, modified_raw))
+    return Dates(published, published_raw, modified, modified_raw, published_precision, modified_precision)
 
 
 def _source_line_day(when: Any, when_raw: str, machine: str | None,
@@ -274,13 +282,13 @@ def _keywords(doc: Document, profile: ArticlePage) -> list[str]:
 RECORD_STAGES: tuple[type, ...] = (Header, Media, Content, Dates, Described)
 
 
-def run(doc: Document, profile: ArticlePage) -> Article | None:
+def run(doc: Document, profile: ArticlePage, *, listed_date: str | None = None) -> Article | None:
     cleaned = clean_page(doc, profile)
     header = read_header(doc, profile)
     reading = read_main(doc, profile)
     media = read_media(doc, profile, cleaned, reading)
     body = read_content(doc, profile, cleaned, header, reading, media)
-    dated = read_dates(doc, cleaned, header, reading, body)
+    dated = read_dates(doc, cleaned, header, reading, body, listed_date=listed_date)
     if not is_article(doc, profile, cleaned, header, reading, body, dated):
         return None
     described = read_metadata(doc, profile, cleaned, header, body)
@@ -302,6 +310,8 @@ def assemble(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: Rea
     body_text = body.articleBody
     values["metadata"] = Metadata(
         dateDownloaded=dates.to_iso(doc.fetched_at),
+        datePublishedPrecision=dated.published_precision,
+        dateModifiedPrecision=dated.modified_precision,
         extractor=f"{profile.name}@{profile.version}",
         languageSource=described.language_source,
         contentHash=hashlib.sha1(body_text.encode("utf-8")).hexdigest() if body_text else None,

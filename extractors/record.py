@@ -70,9 +70,16 @@ class Video:
     caption: str | None = None
 
 
+DatePrecision = Literal["day", "minute", "second"]
+
+
 @dataclass(slots=True)
 class Metadata:
     dateDownloaded: str | None = None
+    # How much of datePublished / dateModified the page gave: "day" means the time is unknown (written
+    # T00:00:00 in the day's zone), "minute" or "second"; None when there is no date.
+    datePublishedPrecision: DatePrecision | None = None
+    dateModifiedPrecision: DatePrecision | None = None
     spider: str | None = None
     extractor: str | None = None
     languageSource: str | None = None
