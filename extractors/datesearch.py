@@ -23,10 +23,11 @@ from .text import clean
 
 # A text worth reading for a date: a four-digit year of this century or the last, or "25.04.24".
 _DATE_HINT_RE = re.compile(r"(?:19|20)\d\d|\d\.\d\d?\.\d\d")
-# Labels in front of the publication date, in the languages crawled.
+# Labels in front of the publication date, in the languages crawled (not words prose puts before any date:
+# "ngày", "am", "on", "le").
 _PUBLISHED_LABEL_RE = re.compile(
     r"(?:publi(?:shed|é|e|cado|cada|cato)|posted|released|erschienen|veröffentlicht|veroeffentlicht|"
-    r"ngày\s+đăng|đăng\s+(?:ngày|lúc)|xuất\s+bản|ngày|date|datum|fecha|data|created|erstellt|am|on|le|el|vom|"
+    r"ngày\s+đăng|đăng\s+(?:ngày|lúc)|xuất\s+bản|date|datum|fecha|created|erstellt|"
     r"опубликовано|yayın)\W{0,3}$", re.IGNORECASE)
 # "Updated" / "Cập nhật": the date of a later revision (Vietnamese papers print only this one, so it is
 # weaker evidence than "published", not counter-evidence).
@@ -42,8 +43,9 @@ _FOREIGN_TAGS = frozenset({"nav", "select", "option", "form", "button", "input",
 _DATED_NAME_RE = re.compile(r"date|time|publish|posted|byline|meta|ngay|datum|fecha|tarih", re.IGNORECASE)
 # The block a candidate's surroundings are read from: at most this many characters.
 MAX_CONTEXT = 250
-# Above this many characters of its own text a date stands in running prose.
+# Above this many characters of its own text a date stands in running prose, and counts this much less.
 PROSE_LENGTH = 160
+PROSE_PENALTY = 5.0  # a date in prose needs the URL or a label to back it
 # The least score a printed date needs to be taken.
 MIN_SCORE = 1.0
 
@@ -216,7 +218,7 @@ def _scored(printed: dates.Printed, block: str, origin: LexborNode, own_length: 
     if moment.has_time:
         score += 1
     if own_length > PROSE_LENGTH:
-        score -= 3
+        score -= PROSE_PENALTY
     if url_day is not None and day == url_day:
         score += 3
     return Candidate(moment, block[printed.start:printed.end], score, position)
