@@ -97,6 +97,8 @@ def find(doc: Document, headline: str | None, *, root: LexborNode | None = None,
     found: list[Candidate] = []
     seen: set[int] = set()
     for node, start in texts:
+        if title is not None and title.mem_id in _ancestors(node):
+            continue  # a date in the headline ("Giá cà phê hôm nay 21/11/2026") is its subject
         context, block = _context(node)
         if context is None or (block is None and context.mem_id in seen):
             continue

@@ -296,12 +296,11 @@ class PageDates:
             return self.resolve([(self.doc.url, dates.Moment(self.url_day))])
         return None, None
 
-    def with_listed_date(self, published: str | None, raw: str | None, listed: str) -> tuple[str | None, str | None]:
-        """The page's own date, else the one its sitemap / feed listed it with (a sitemap's ``lastmod`` may be
-        a later edit, so it never replaces nor times a date the page gives)."""
-        if published is not None or (moment := dates.parse_machine(listed)) is None:
-            return published, raw
-        return self.resolve([(listed.strip(), moment)])
+    def listed(self, listed: str) -> tuple[str | None, str | None]:
+        """The date a sitemap or feed listed the page with, in the page's zone when it gives only a day. Only for
+        a page that gives no date of its own: a sitemap's ``lastmod`` may be a later edit."""
+        moment = dates.parse_machine(listed)
+        return self.resolve([(listed.strip(), moment)]) if moment is not None else (None, None)
 
     def date_modified(self) -> tuple[str | None, str | None]:
         return self.resolve(self.modified)

@@ -33,7 +33,19 @@ from .authors import Credits, byline_line, find_credits
 from .cleaning import Cleaned, clean_page
 from .document import Document
 from .page import ArticlePage
-from .record import ARTICLE_FIELDS, Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
+from .record import (
+    ARTICLE_FIELDS,
+    LISTED_DATE_WARNING,
+    Article,
+    Author,
+    BodyBlock,
+    Breadcrumb,
+    Image,
+    Metadata,
+    Organization,
+    Quote,
+    Video,
+)
 from .text import clean, or_none
 
 
@@ -79,6 +91,7 @@ class Dates:
     dateModifiedRaw: str | None
     published_precision: dates.Precision | None = None  # metadata.datePublishedPrecision
     modified_precision: dates.Precision | None = None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,12 +206,14 @@ def read_dates(doc: Document, cleaned: Cleaned, header: Header, reading: Reading
     line = cleaned.source_line
     if line is not None:
         published, published_raw = _source_line_day(line.when, line.when_raw, published, published_raw)
-    if listed_date:  # the sitemap's / feed's date: only when the page gives none
-        published, published_raw = found.with_listed_date(published, published_raw, listed_date)
+    warnings: tuple[str, ...] = ()
+    if listed_date and published is None:  # the sitemap's / feed's date: only when the page gives none
+        published, published_raw = found.listed(listed_date)
+        warnings = (LISTED_DATE_WARNING,) if published is not None else ()
     modified, modified_raw = found.date_modified()
     (published, published_precision), (modified, modified_precision) = (
         dates.record_form(published, published_raw), dates.record_form(modified, modified_raw))
-    return Dates(published, published_raw, modified, modified_raw, published_precision, modified_precision)
+    return Dates(published, published_raw, modified, modified_raw, published_precision, modified_precision, warnings)
 
 
 def _source_line_day(when: Any, when_raw: str, machine: str | None,
@@ -316,7 +331,7 @@ def assemble(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: Rea
         languageSource=described.language_source,
         contentHash=hashlib.sha1(body_text.encode("utf-8")).hexdigest() if body_text else None,
         dropped=dict(sorted(counts.items())),
-        warnings=[*reading.warnings, *body.warnings],
+        warnings=[*reading.warnings, *body.warnings, *dated.warnings],
     )
     return Article(**values)
 

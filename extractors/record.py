@@ -71,6 +71,9 @@ class Video:
 
 
 DatePrecision = Literal["day", "minute", "second"]
+# In metadata.warnings when datePublished is the date the sitemap or feed listed the page with: the page
+# itself gives none (a crawl report does not count such a date as the page's field filled).
+LISTED_DATE_WARNING = "datePublished: the sitemap's or feed's date (the page gives none)"
 
 
 @dataclass(slots=True)

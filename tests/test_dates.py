@@ -163,3 +163,25 @@ def test_record_form(value: str | None, raw: str | None, expected: tuple) -> Non
 def test_a_printed_offset_out_of_range_is_ignored_not_raised() -> None:
     assert dates.parse_visible("22/10/2025, 19:25 (GMT+32)") is not None
     assert dates.printed_offset("GMT+32") is None
+
+
+def test_a_date_in_the_headline_is_its_subject_not_its_date() -> None:
+    html = page(title="Giá cà phê hôm nay 21/11/2026")
+    assert published(html)[0] is None
+
+
+def test_the_listed_date_is_marked_so_a_crawl_report_does_not_count_it_as_the_pages() -> None:
+    from extractors.record import LISTED_DATE_WARNING
+
+    assert record(page(), listed_date="2026-11-21T08:30:00+07:00").metadata.warnings == [LISTED_DATE_WARNING]
+    assert LISTED_DATE_WARNING not in record(page('<div class="date">20/11/2026</div>'),
+                                              listed_date="2026-11-21").metadata.warnings
+
+
+def test_a_crawl_report_counts_only_the_pages_own_dates_as_filled() -> None:
+    from crawler.report import CrawlReport
+
+    report = CrawlReport(crawler=None)  # type: ignore[arg-type]  # item_scraped reads only the item
+    report.item_scraped(record(page(), listed_date="2026-11-21T08:30:00+07:00").to_dict())
+    report.item_scraped(record(page('<div class="date">20/11/2026</div>')).to_dict())
+    assert report.written == 2 and report.filled["datePublished"] == 1 and report.filled["headline"] == 2
