@@ -224,3 +224,24 @@ def _scored(printed: dates.Printed, block: str, origin: LexborNode, own_length: 
     if url_day is not None and day == url_day:
         score += 3
     return Candidate(moment, block[printed.start:printed.end], score, position)
+
+
+def without_foreign_parts(doc: Document, headline: str | None) -> str:
+    """The page's HTML without what is never its article's date: the headline, and every element named for
+    reader comments, other articles, navigation or widgets (outside the article's own wrappers), for a
+    reader (htmldate) that does not know the page's structure. Read from a copy: the tree stays as it is."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    copy = LexborHTMLParser(doc.tree.html or "")
+    for node in copy.css("nav, aside, footer, form, [class], [id]"):
+        attrs = node.attributes
+        foreign = node.tag in ("nav", "aside", "footer", "form") or _FOREIGN_RE.search(
+            f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None
+        if foreign and node.css_first("h1, article") is None:  # never a wrapper of the article itself
+            node.decompose()
+    wanted = clean(headline).casefold() if headline else ""
+    for node in copy.css("title, h1, h2, h3"):
+        text = clean(node.text()).casefold()
+        if text and (text == wanted or node.tag in ("title", "h1")):
+            node.decompose()
+    return copy.html or ""

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from . import dates, datesearch, jsonld
+from . import dates, datesearch, htmldate_fallback, jsonld
 from .authors import Credits, find_credits
 from .document import Document
 from .record import Author, Breadcrumb, Organization
@@ -286,7 +286,7 @@ class PageDates:
     def date_published(self, *, printed: bool = True) -> tuple[str | None, str | None]:
         """Machine dates (JSON-LD, meta, ``<time datetime>``) first; else a ``datePublished`` key in a script
         JSON could not read; else (unless ``printed`` is False) the date printed by the headline; else the
-        day the URL states."""
+        day the URL states; else htmldate's reading of the page (:mod:`htmldate_fallback`)."""
         candidates = self.published or _script_candidates(self.doc)
         if candidates or not printed:
             return self.resolve(candidates)
@@ -294,6 +294,9 @@ class PageDates:
             return self.resolve([(found.raw, found.moment)])
         if self.url_day is not None:
             return self.resolve([(self.doc.url, dates.Moment(self.url_day))])
+        page = datesearch.without_foreign_parts(self.doc, self.headline)  # no comment's or related item's date
+        if (day := htmldate_fallback.publication_day(page, self.doc.url, not_after=self.doc.fetched_at)):
+            return self.resolve([(day.isoformat(), dates.Moment(day))])
         return None, None
 
     def listed(self, listed: str) -> tuple[str | None, str | None]:

@@ -185,3 +185,22 @@ def test_a_crawl_report_counts_only_the_pages_own_dates_as_filled() -> None:
     report.item_scraped(record(page(), listed_date="2026-11-21T08:30:00+07:00").to_dict())
     report.item_scraped(record(page('<div class="date">20/11/2026</div>')).to_dict())
     assert report.written == 2 and report.filled["datePublished"] == 1 and report.filled["headline"] == 2
+
+
+def test_htmldate_reads_the_day_only_where_ours_finds_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractors import htmldate_fallback
+
+    head = '<meta name="DC.date.created" content="2026-03-07">'  # a key our machine dates do not read
+    assert published(page(head=head)) == ("2026-03-07T00:00:00+07:00", "day")
+    calls: list[str] = []
+    original = htmldate_fallback.publication_day
+
+    def counted(html: str, url: str, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(url)
+        return original(html, url, **kwargs)
+
+    monkeypatch.setattr(htmldate_fallback, "publication_day", counted)
+    assert published(page('<div class="date">20/11/2026</div>', head=head))[0] == "2026-11-20T00:00:00+07:00"
+    assert calls == []  # the page's own date: htmldate never runs
+    monkeypatch.setattr(htmldate_fallback, "publication_day", lambda *args, **kwargs: None)
+    assert published(page(head=head))[0] is None
