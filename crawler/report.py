@@ -22,7 +22,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FeedExporter
 
-from extractors.record import ARTICLE_FIELDS, LISTED_DATE_WARNING
+from extractors.record import ARTICLE_FIELDS, OUTSIDE_DATE_WARNINGS
 
 if TYPE_CHECKING:
     from typing import Self
@@ -142,8 +142,8 @@ class CrawlReport:
         self.written += 1
         fields = ItemAdapter(item)
         filled = {key for key, value in fields.items() if is_filled(value)}
-        if LISTED_DATE_WARNING in ((fields.get("metadata") or {}).get("warnings") or ()):
-            filled.discard("datePublished")  # the sitemap's date, not the page's: a lost page date must show
+        if OUTSIDE_DATE_WARNINGS.intersection((fields.get("metadata") or {}).get("warnings") or ()):
+            filled.discard("datePublished")  # not the page's own date markup: a lost page date must show
         self.filled.update(filled)
 
     def feed_uris(self) -> list[str]:

@@ -286,7 +286,7 @@ class PageDates:
     def date_published(self, *, printed: bool = True) -> tuple[str | None, str | None]:
         """Machine dates (JSON-LD, meta, ``<time datetime>``) first; else a ``datePublished`` key in a script
         JSON could not read; else (unless ``printed`` is False) the date printed by the headline; else the
-        day the URL states; else htmldate's reading of the page (:mod:`htmldate_fallback`)."""
+        day the URL states."""
         candidates = self.published or _script_candidates(self.doc)
         if candidates or not printed:
             return self.resolve(candidates)
@@ -294,10 +294,14 @@ class PageDates:
             return self.resolve([(found.raw, found.moment)])
         if self.url_day is not None:
             return self.resolve([(self.doc.url, dates.Moment(self.url_day))])
-        page = datesearch.without_foreign_parts(self.doc, self.headline)  # no comment's or related item's date
-        if (day := htmldate_fallback.publication_day(page, self.doc.url, not_after=self.doc.fetched_at)):
-            return self.resolve([(day.isoformat(), dates.Moment(day))])
         return None, None
+
+    def second_opinion(self) -> tuple[str | None, str | None]:
+        """htmldate's day (:mod:`htmldate_fallback`), read from the page without its headline, comments,
+        related lists and navigation; for a page whose own dates (above) give none."""
+        page = datesearch.without_foreign_parts(self.doc, self.headline)
+        day = htmldate_fallback.publication_day(page, self.doc.url, not_after=self.doc.fetched_at)
+        return self.resolve([(day.isoformat(), dates.Moment(day))]) if day is not None else (None, None)
 
     def listed(self, listed: str) -> tuple[str | None, str | None]:
         """The date a sitemap or feed listed the page with, in the page's zone when it gives only a day. Only for

@@ -36,6 +36,7 @@ from .page import ArticlePage
 from .record import (
     ARTICLE_FIELDS,
     LISTED_DATE_WARNING,
+    SECOND_OPINION_DATE_WARNING,
     Article,
     Author,
     BodyBlock,
@@ -201,12 +202,15 @@ def read_dates(doc: Document, cleaned: Cleaned, header: Header, reading: Reading
     published, published_raw = found.date_published(printed=False)
     if published is None and body.embedded is not None:
         published, published_raw = body.embedded.date_published(doc)  # a script-rendered page's own record
-    if published is None:
-        published, published_raw = found.date_published()  # printed by the headline, or the URL's day
     line = cleaned.source_line
-    if line is not None:
+    if line is not None:  # an aggregator's printed day, timed by a machine date of that day
         published, published_raw = _source_line_day(line.when, line.when_raw, published, published_raw)
+    elif published is None:
+        published, published_raw = found.date_published()  # printed by the headline, or the URL's day
     warnings: tuple[str, ...] = ()
+    if published is None:
+        published, published_raw = found.second_opinion()  # htmldate's
+        warnings = (SECOND_OPINION_DATE_WARNING,) if published is not None else ()
     if listed_date and published is None:  # the sitemap's / feed's date: only when the page gives none
         published, published_raw = found.listed(listed_date)
         warnings = (LISTED_DATE_WARNING,) if published is not None else ()

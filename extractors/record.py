@@ -71,9 +71,12 @@ class Video:
 
 
 DatePrecision = Literal["day", "minute", "second"]
-# In metadata.warnings when datePublished is the date the sitemap or feed listed the page with: the page
-# itself gives none (a crawl report does not count such a date as the page's field filled).
+# In metadata.warnings when datePublished is not a date the page's own markup states: htmldate's reading
+# of the page, or the date the sitemap or feed listed it with. A crawl report does not count such a date
+# as the field filled, so a page whose date markup is lost still shows in the fill-rate alarm.
+SECOND_OPINION_DATE_WARNING = "datePublished: htmldate's reading (the page's own dates give none)"
 LISTED_DATE_WARNING = "datePublished: the sitemap's or feed's date (the page gives none)"
+OUTSIDE_DATE_WARNINGS = frozenset({SECOND_OPINION_DATE_WARNING, LISTED_DATE_WARNING})
 
 
 @dataclass(slots=True)

@@ -189,9 +189,11 @@ def test_a_crawl_report_counts_only_the_pages_own_dates_as_filled() -> None:
 
 def test_htmldate_reads_the_day_only_where_ours_finds_none(monkeypatch: pytest.MonkeyPatch) -> None:
     from extractors import htmldate_fallback
+    from extractors.record import SECOND_OPINION_DATE_WARNING
 
     head = '<meta name="DC.date.created" content="2026-03-07">'  # a key our machine dates do not read
     assert published(page(head=head)) == ("2026-03-07T00:00:00+07:00", "day")
+    assert record(page(head=head)).metadata.warnings == [SECOND_OPINION_DATE_WARNING]  # said, and not counted
     calls: list[str] = []
     original = htmldate_fallback.publication_day
 
