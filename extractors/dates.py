@@ -324,6 +324,8 @@ def parse_visible(text: str | None, *, month_first: bool = False) -> Moment | No
 _URL_DATE_RES = (
     re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=/|$|[-_.])"),  # /2022/01/05/
     re.compile(r"(?<![\d])((?:19|20)\d{2})[-_/]?(\d{2})[-_/]?(\d{2})(?!\d)"),  # -20220105, /2022-01-05-
+    # -20231125081530123.htm (Dân trí, Tuổi Trẻ...): a timestamp ID, a date only when its clock is a real one
+    re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d\d{0,3}(?!\d)"),
 )
 
 

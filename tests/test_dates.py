@@ -91,7 +91,9 @@ def test_a_date_in_running_text_is_not_the_articles() -> None:
     ("https://example.com/2022/01/05/le-hoi-mua-thu/", "2022-01-05"),
     ("https://example.com/tin/le-hoi-mua-thu-20220105.html", "2022-01-05"),
     ("https://example.com/2022-01-05-le-hoi-mua-thu", "2022-01-05"),
+    ("https://dantri.com.vn/xa-hoi/le-hoi-mua-thu-20231125081530123.htm", "2023-11-25"),  # a timestamp ID
     ("https://vnexpress.net/le-hoi-mua-thu-4512345.html", None),  # an article ID, not a date
+    ("https://example.vn/le-hoi-20231125991530123.htm", None),  # no real clock: an ID
     ("https://example.com/tin/19991299-le-hoi", None),  # no such day
 ])
 def test_the_urls_date_when_the_page_prints_none(url: str, day: str | None) -> None:
