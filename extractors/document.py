@@ -17,6 +17,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from . import nesting
 from .encoding import decode_html_with_utf8
 
 _JSON_COMMENT_RE = re.compile(r"^\s*(?:<!--|//)|(?:-->)\s*$", re.MULTILINE)
@@ -35,10 +36,14 @@ class Document:
     ld_article: dict[str, Any]  # the main JSON-LD article object (``{}`` when the page has none)
     html_lang: str | None
     scripts: tuple[str, ...]  # inline (non-JSON-LD) scripts' text, >= MIN_SCRIPT_CHARS, page order
+    flattened: int = 0  # block tags taken out for nesting deeper than nesting.MAX_BLOCK_DEPTH
 
     @classmethod
     def parse(cls, html: str | bytes, url: str, fetched_at: datetime | None = None) -> Document:
         text, utf8 = decode_html_with_utf8(html)
+        text, flattened = nesting.flatten(text)  # (a parse is quadratic in the depth of nested blocks)
+        if flattened:
+            utf8 = None
         # Lexbor parses UTF-8: the page's own bytes when it came as such (encoding the text again costs
         # as much as a tenth of the parse).
         tree = LexborHTMLParser(utf8 if utf8 is not None else text)
@@ -52,7 +57,7 @@ class Document:
         root = tree.css_first("html")
         return cls(html=text, url=url, fetched_at=fetched_at, tree=tree, meta=_meta(tree), jsonld=jsonld,
                    ld_article=find_article(jsonld), html_lang=root.attributes.get("lang") if root is not None else None,
-                   scripts=_inline_scripts(tree))
+                   scripts=_inline_scripts(tree), flattened=flattened)
 
     def meta_first(self, *keys: str) -> str | None:
         for key in keys:

@@ -27,12 +27,20 @@ class ArticlePage:
     version: ClassVar[str] = "V1"
 
     # ----- hints: selectors and switches the stages read (None / False / (): the generic reading) ------
-    # reading: the element holding the article text; headline: the element whose text is the headline.
+    # A selector that finds nothing falls back to the generic reading, and the record's
+    # metadata.warnings says ``profile_fallback:<field>`` (a drift alarm can count them per publisher).
+    # reading: the element holding the article text; header: the element whose text is the headline.
     body_selector: ClassVar[str | None] = None
-    body_warning: ClassVar[bool] = False  # say so in metadata.warnings when body_selector finds nothing
     headline_selector: ClassVar[str | None] = None
-    # cleaning: read an aggregator's source line ("Báo X 24/05/2023") and "Source" link, then remove them;
-    # ``lead``: where the sapo is (cleaning.LEAD_ABOVE_SOURCE_LINE); drop widgets found by their text.
+    # cleaning: the sapo element (the description's fallback, and the body's first paragraph);
+    # widgets to drop (one CSS selector list, counted as ``profile_widget``); the element naming the
+    # original paper (its text or logo, its link: sourceOrganization, isBasedOn).
+    lead_selector: ClassVar[str | None] = None
+    lead_in_body: ClassVar[bool] = True  # the lead is the body's first paragraph (False: the description only)
+    drop_selectors: ClassVar[str | None] = None
+    source_selector: ClassVar[str | None] = None
+    # cleaning: read an aggregator's source line ("Báo X 24/05/2023") and "Source" link found by their
+    # text, then remove them; ``lead``: cleaning.LEAD_ABOVE_SOURCE_LINE; drop widgets found by their text.
     source_line: ClassVar[bool] = False
     lead: ClassVar[str | None] = None
     sweep_widgets: ClassVar[bool] = False
@@ -43,16 +51,27 @@ class ArticlePage:
     video_scope: ClassVar[str] = "content"
     video_url_attrs: ClassVar[tuple[str, ...]] = ("src", "data-vid", "data-src")
     video_caption_selector: ClassVar[str | None] = None
+    # media: the caption element of an image (searched in the image's nearest containers) and the
+    # pattern of the credit in it (group ``credit``; default: images.split_credit's "Ảnh: ...").
+    caption_selector: ClassVar[str | None] = None
+    credit_pattern: ClassVar[re.Pattern[str] | None] = None
     # content: the generic body rules (embedded-data fallback, closing byline line, author bio).
     embedded_fallback: ClassVar[bool] = True
     trailing_byline: ClassVar[bool] = True
     author_bio: ClassVar[bool] = True
-    # metadata: byline elements inside the body (their text is the authors, not body), their length bound
-    # and the separator between names; names that are the site itself, never an author.
+    # content / metadata: byline elements ("content": inside the body's root, their text is no body;
+    # "page": anywhere), their length bound and the separator between names (None: authors.split_names);
+    # names that are the site.
     byline_selector: ClassVar[str | None] = None
+    byline_scope: ClassVar[str] = "content"
     byline_max_chars: ClassVar[int] = 80
-    byline_separator: ClassVar[re.Pattern[str]] = re.compile(r"\s+[-–]\s+|\s*,\s*|\s+và\s+")
+    byline_separator: ClassVar[re.Pattern[str] | None] = re.compile(r"\s+[-–]\s+|\s*,\s*|\s+và\s+")
     site_names: ClassVar[frozenset[str]] = frozenset()
+    # dates: the publication date's element, the attributes tried before its text, and its format
+    # (``strptime``; default: the machine then the printed date parsers), in the site's zone.
+    date_selector: ClassVar[str | None] = None
+    date_attrs: ClassVar[tuple[str, ...]] = ("datetime", "content", "title")
+    date_format: ClassVar[str | None] = None
     # metadata: <meta> keys read for keywords before the generic ones; a prefix the site puts on its
     # description ("VTV.vn - "); the publisher, when the page's own metadata does not name it well.
     keywords_meta: ClassVar[tuple[str, ...]] = ()

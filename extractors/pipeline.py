@@ -20,16 +20,17 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from . import attribution, content, dates, embedded, language, metadata, pagetype, quotes, videos
-from .authors import Credits, byline_line, find_credits
+from . import content, dates, embedded, images, language, metadata, pagetype, quotes, videos
+from .authors import Credits, byline_line, find_credits, split_names
 from .cleaning import Cleaned, clean_page
 from .document import Document
 from .page import ArticlePage
@@ -55,6 +56,7 @@ class Header:
     headline: str | None
     credits: Credits
     site_names: list[str]  # the names the page calls its own site by: never an author's
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,7 @@ class Media:
     videos: list[Video]
     caption_texts: tuple[str, ...]  # caption texts the body leaves out (a profile's images say which)
     dropped: Counter[str]
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +123,8 @@ def read_header(doc: Document, profile: ArticlePage) -> Header:
     node = doc.tree.css_first(profile.headline_selector) if profile.headline_selector else None
     headline = or_none(node.text(deep=True)) if node is not None else metadata.headline(doc)
     names = metadata.site_names(doc)
-    return Header(headline, find_credits(doc, names), names)
+    fallback = ("profile_fallback:headline",) if profile.headline_selector and node is None else ()
+    return Header(headline, find_credits(doc, names), names, fallback)
 
 
 def read_main(doc: Document, profile: ArticlePage) -> Reading:
@@ -128,21 +132,58 @@ def read_main(doc: Document, profile: ArticlePage) -> Reading:
         root = doc.tree.css_first(profile.body_selector)
         if root is not None:
             return Reading(root, None)
-        main = content.main_reading(doc)
-        return Reading(main.root if main else None, main,
-                       (f"no {profile.body_selector}: generic content scoring used",) if profile.body_warning else ())
     main = content.main_reading(doc)
-    return Reading(main.root if main else None, main)
+    fallback = ("profile_fallback:body",) if profile.body_selector else ()
+    return Reading(main.root if main else None, main, fallback)
 
 
 def read_media(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: Reading) -> Media:
     dropped: Counter[str] = Counter()
+    warnings: tuple[str, ...] = ()
     root = reading.root
     found, caption_texts = profile.images(doc, root) if root is not None else ([], ())
+    if profile.caption_selector and root is not None and found:
+        found, matched = images_captioned(root, found, doc.url, profile.caption_selector, profile.credit_pattern)
+        if not matched:
+            warnings = ("profile_fallback:captions",)
     scope = root if profile.video_scope == "content" else None
     players = videos.videos_in(cleaned.players, scope, dropped) if scope is not None or profile.video_scope == "page" \
         else []
-    return Media(found, _main_image(doc, found), players, caption_texts, dropped)
+    return Media(found, _main_image(doc, found), players, caption_texts, dropped, warnings)
+
+
+def images_captioned(root: LexborNode, found: list[Image], base_url: str, selector: str,
+                     credit_pattern: re.Pattern[str] | None) -> tuple[list[Image], bool]:
+    """The images with the caption of the profile's caption element in their nearest container (up to three
+    levels up, holding no other image); and whether any caption element was found."""
+    by_url: dict[str, tuple[str | None, str | None]] = {}
+    for img in root.css("img"):
+        url = images.image_url(img, base_url)
+        if not url or url in by_url:
+            continue
+        container = img.parent
+        for _ in range(3):
+            if container is None or container.mem_id == root.mem_id:
+                break
+            caption = container.css_first(selector)
+            if caption is not None:
+                if len(container.css("img")) == 1:
+                    by_url[url] = _split_caption(clean(caption.text(deep=True, separator=" ")), credit_pattern)
+                break
+            container = container.parent
+    if not by_url:
+        return found, bool(root.css_first(selector))
+    return [dataclasses.replace(image, caption=by_url[image.url][0], credit=by_url[image.url][1])
+            if image.url in by_url else image for image in found], True
+
+
+def _split_caption(text: str, credit_pattern: re.Pattern[str] | None) -> tuple[str | None, str | None]:
+    if credit_pattern is None:
+        return images.split_credit(text or None)
+    match = credit_pattern.search(text)
+    if match is None:
+        return or_none(text), None
+    return or_none(text[:match.start()] + text[match.end():]), or_none(match.group("credit"))
 
 
 def _main_image(doc: Document, found: list[Image]) -> Image | None:
@@ -161,12 +202,15 @@ def read_content(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: 
     dropped: Counter[str] = Counter()
     warnings: list[str] = []
     root = reading.root
-    bylines = _bylines(root, profile) if root is not None else ()
-    skip = {t for t in (header.headline, *media.caption_texts, *bylines) if t}
+    scope = root if profile.byline_scope == "content" else doc.tree.body
+    bylines = _bylines(scope, profile) if scope is not None else ()
+    if profile.byline_selector and not bylines:
+        warnings.append("profile_fallback:authors")
+    lead = cleaned.lead if profile.lead_in_body else None
+    skip = {t for t in (header.headline, *media.caption_texts, *bylines, lead) if t}
     found = [] if root is None else content.body_blocks(root, dropped, skip_texts=skip, reading=reading.main)
-    lead = cleaned.lead
-    if lead and not (found and found[0].text == lead):
-        found.insert(0, BodyBlock(type="paragraph", text=lead))
+    if lead:
+        found.insert(0, BodyBlock(type="paragraph", text=lead))  # the sapo first, wherever the page prints it
     from_data = None
     if profile.embedded_fallback and sum(len(b.text) for b in found) < embedded.MIN_DOM_BODY:
         from_data = embedded.find(doc, dropped, skip)
@@ -196,10 +240,14 @@ def _bylines(root: LexborNode, profile: ArticlePage) -> tuple[str, ...]:
     return tuple(text for text in texts if text and len(text) <= profile.byline_max_chars)
 
 
-def read_dates(doc: Document, cleaned: Cleaned, header: Header, reading: Reading, body: Content, *,
-               listed_date: str | None = None) -> Dates:
+def read_dates(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: Header, reading: Reading,
+               body: Content, *, listed_date: str | None = None) -> Dates:
     found = metadata.PageDates(doc, headline=header.headline, root=reading.root)
-    published, published_raw = found.date_published(printed=False)
+    published, published_raw = _profile_date(doc, profile) if profile.date_selector else (None, None)
+    warnings: tuple[str, ...] = ("profile_fallback:datePublished",) if profile.date_selector and published is None \
+        else ()
+    if published is None:
+        published, published_raw = found.date_published(printed=False)
     if published is None and body.embedded is not None:
         published, published_raw = body.embedded.date_published(doc)  # a script-rendered page's own record
     line = cleaned.source_line
@@ -207,17 +255,41 @@ def read_dates(doc: Document, cleaned: Cleaned, header: Header, reading: Reading
         published, published_raw = _source_line_day(line.when, line.when_raw, published, published_raw)
     elif published is None:
         published, published_raw = found.date_published()  # printed by the headline, or the URL's day
-    warnings: tuple[str, ...] = ()
     if published is None:
         published, published_raw = found.second_opinion()  # htmldate's
-        warnings = (SECOND_OPINION_DATE_WARNING,) if published is not None else ()
+        warnings += (SECOND_OPINION_DATE_WARNING,) if published is not None else ()
     if listed_date and published is None:  # the sitemap's / feed's date: only when the page gives none
         published, published_raw = found.listed(listed_date)
-        warnings = (LISTED_DATE_WARNING,) if published is not None else ()
+        warnings += (LISTED_DATE_WARNING,) if published is not None else ()
     modified, modified_raw = found.date_modified()
     (published, published_precision), (modified, modified_precision) = (
         dates.record_form(published, published_raw), dates.record_form(modified, modified_raw))
     return Dates(published, published_raw, modified, modified_raw, published_precision, modified_precision, warnings)
+
+
+def _profile_date(doc: Document, profile: ArticlePage) -> tuple[str | None, str | None]:
+    """The profile's date element: an attribute (``datetime``, ``content``, ``title``) or its text, in the
+    profile's format or read by the machine and then the printed date parsers; naive times in the site's zone."""
+    node = doc.tree.css_first(profile.date_selector or "")
+    if node is None:
+        return None, None
+    raws = [node.attributes.get(name) for name in profile.date_attrs] + [node.text(deep=True, separator=" ")]
+    zone = dates.zone_of_host(urlsplit(doc.url).hostname) or dates.VIETNAM_TZ
+    for raw in (clean(r) for r in raws if r):
+        if not raw:
+            continue
+        if profile.date_format:
+            try:
+                moment = datetime.strptime(raw, profile.date_format)
+            except ValueError:
+                continue
+            return dates.to_iso(moment if moment.tzinfo else moment.replace(tzinfo=zone)), raw
+        found = dates.parse_machine(raw) or dates.parse_visible(raw)
+        if found is not None:
+            if found.has_time and not found.has_offset:
+                found = found.with_zone(zone)
+            return found.iso(None if found.has_time else zone), raw
+    return None, None
 
 
 def _source_line_day(when: Any, when_raw: str, machine: str | None,
@@ -243,16 +315,13 @@ def is_article(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: He
 
 
 def read_metadata(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: Header, body: Content) -> Described:
-    line, link = cleaned.source_line, cleaned.source_link
     description = metadata.description(doc)
     if description and profile.description_prefix is not None:
         description = or_none(profile.description_prefix.sub("", description))
     lang, lang_source = profile.language(doc) or language.detect(doc, body.articleBody or "")
-    if profile.source_line:
-        name = line.name if line is not None else (link.name if link is not None else None)
-        source = Organization(name=name, url=attribution.organization_home(link.url if link else None)) if name else None
-    else:
-        source = header.credits.source_organization
+    # An aggregator's profile credits the original paper it names (or none); others: the agencies credited.
+    aggregator = profile.source_line or profile.source_selector
+    source = cleaned.credited if aggregator else header.credits.source_organization
     return Described(
         canonicalUrl=profile.canonical_url(metadata.canonical_url(doc), doc),
         description=description or cleaned.lead,
@@ -261,8 +330,8 @@ def read_metadata(doc: Document, profile: ArticlePage, cleaned: Cleaned, header:
         authors=_authors(profile, header, body),
         publisher=dataclasses.replace(profile.publisher) if profile.publisher else metadata.publisher(doc),
         sourceOrganization=source,
-        isBasedOn=link.url if link is not None else None,
-        attributionRaw=line.raw if line is not None else None,
+        isBasedOn=cleaned.based_on,
+        attributionRaw=cleaned.attribution_raw,
         articleSection=metadata.article_section(doc),
         breadcrumbs=metadata.breadcrumbs(doc),
         keywords=_keywords(doc, profile),
@@ -279,7 +348,9 @@ def _authors(profile: ArticlePage, header: Header, body: Content) -> list[Author
         return found
     named: list[Author] = []
     for byline in body.bylines:
-        for name in (clean(part) for part in profile.byline_separator.split(byline)):
+        parts = profile.byline_separator.split(byline) if profile.byline_separator is not None \
+            else split_names(byline, header.site_names)  # the generic splitter: agencies, "(VTV Online)"...
+        for name in (clean(part) for part in parts):
             if name and all(author.name != name for author in named):
                 named.append(Author(name=name, nameRaw=byline))
     return named or [a for a in found if a.name.lower() not in profile.site_names]
@@ -307,7 +378,7 @@ def run(doc: Document, profile: ArticlePage, *, listed_date: str | None = None) 
     reading = read_main(doc, profile)
     media = read_media(doc, profile, cleaned, reading)
     body = read_content(doc, profile, cleaned, header, reading, media)
-    dated = read_dates(doc, cleaned, header, reading, body, listed_date=listed_date)
+    dated = read_dates(doc, profile, cleaned, header, reading, body, listed_date=listed_date)
     if not is_article(doc, profile, cleaned, header, reading, body, dated):
         return None
     described = read_metadata(doc, profile, cleaned, header, body)
@@ -323,6 +394,8 @@ def assemble(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: Rea
             if item.name in ARTICLE_FIELDS:
                 values[item.name] = getattr(result, item.name)
     counts: Counter[str] = Counter()
+    if doc.flattened:
+        counts["deep_nesting"] = doc.flattened
     for counter in (cleaned.dropped, media.dropped, body.dropped):
         for rule, count in counter.items():
             counts[rule] += count
@@ -335,7 +408,8 @@ def assemble(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: Rea
         languageSource=described.language_source,
         contentHash=hashlib.sha1(body_text.encode("utf-8")).hexdigest() if body_text else None,
         dropped=dict(sorted(counts.items())),
-        warnings=[*reading.warnings, *body.warnings, *dated.warnings],
+        warnings=[*cleaned.warnings, *header.warnings, *reading.warnings, *media.warnings, *body.warnings,
+                  *dated.warnings],
     )
     return Article(**values)
 

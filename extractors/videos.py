@@ -6,6 +6,7 @@ and caption and the elements it sits in, and the media stage keeps those inside 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -18,6 +19,7 @@ from .text import or_none
 # An <iframe> is a video only from one of these hosts (others are ads, maps, polls, social posts).
 VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "youtu.be", "vimeo.com", "facebook.com", "tiktok.com")
 URL_ATTRS = ("src", "data-vid", "data-src")
+_SCHEMELESS_RE = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,8 @@ def _url(node: LexborNode, base_url: str, url_attrs: tuple[str, ...]) -> str | N
     value = (value or "").strip()
     if not value or value.startswith(("data:", "blob:", "about:")):
         return None
+    if _SCHEMELESS_RE.match(value):
+        value = f"https://{value}"  # "cdn.example.vn/path.mp4": a host, not a relative path
     url = urljoin(base_url, value)
     return url if url.startswith("http") else None
 

@@ -35,7 +35,6 @@ class VietnamVnPage(ArticlePage):
     version = "V1"
 
     body_selector = ".post-detail-body"
-    body_warning = True
     headline_selector = "h1"
     source_line = True
     lead = LEAD_ABOVE_SOURCE_LINE

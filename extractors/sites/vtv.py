@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import re
 
-from ..page import ArticlePage
 from ..registry import handles
+from .families import VccorpCms
 
 
 @handles("vtv.vn")
-class VtvPage(ArticlePage):
+class VtvPage(VccorpCms):
     name = "vtv"
     version = "V1"
 
-    video_selector = '[data-role="content"] [type="VideoStream"][data-vid]'
-    video_scope = "page"
-    video_url_attrs = ("data-vid",)
-    video_caption_selector = ".VideoCMS_Caption"
     description_prefix = re.compile(r"^\s*VTV\.vn\s*[-–—]\s*", re.IGNORECASE)

@@ -1,0 +1,83 @@
+"""Declarative profiles: the hints the generic stages read, and the fallback when a selector finds nothing."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from extractors.document import Document
+from extractors.page import ArticlePage
+
+FETCHED_AT = datetime(2026, 1, 1, tzinfo=UTC)
+LONG = ("Hội đồng thành phố đã thông qua ngân sách hôm thứ Ba sau một cuộc tranh luận dài về trường học, "
+        "đường sá và bệnh viện mới sẽ mở cửa vào năm tới.")
+URL = "https://news.example.vn/ngan-sach-duoc-thong-qua-123.htm"
+
+
+class ExampleCms(ArticlePage):
+    name = "example_cms"
+    headline_selector = "h1.detail-title"
+    lead_selector = "h2.detail-sapo"
+    body_selector = "div.detail-content"
+    byline_selector = ".author-info"
+    byline_scope = "page"
+    byline_separator = re.compile(r"\s*;\s*")
+    date_selector = "[data-role=publishdate]"
+    drop_selectors = ".box-category, .detail__comment"
+    source_selector = ".source-paper"
+    caption_selector = ".PhotoCMS_Caption"
+    credit_pattern = re.compile(r"\s*-\s*Ảnh:\s*(?P<credit>.+)$")
+
+
+PAGE = f"""<html><head><title>Ngân sách | Example</title>
+<meta property="article:published_time" content="2026-01-05T08:00:00+07:00"></head><body>
+<h1 class="detail-title">Ngân sách được thông qua</h1>
+<div class="author-info">Tiến Long; Kỳ Phong</div>
+<div data-role="publishdate" title="03/01/2026 16:19">03/01/2026 16:19 GMT+7</div>
+<a class="source-paper" href="https://baoquocte.vn/ngan-sach-1.html">Báo Quốc Tế</a>
+<h2 class="detail-sapo">{LONG} Sapo.</h2>
+<div class="detail-content"><p>{LONG}</p>
+<div class="VCSortableInPreviewMode" type="Photo"><img src="/a.jpg" width="600">
+<p class="PhotoCMS_Caption">Phiên họp của hội đồng - Ảnh: Nhật Minh</p></div>
+<p>{LONG} Hai.</p><div class="box-category"><a href="/x">Tin khác một</a></div><p>{LONG} Ba.</p></div>
+<div class="detail__comment">Bình luận của bạn đọc</div></body></html>"""
+
+
+def extract_with(profile: type[ArticlePage], html: str):  # type: ignore[no-untyped-def]
+    return profile(Document.parse(html, URL, FETCHED_AT)).to_article()
+
+
+def test_every_hint_is_read_by_its_stage() -> None:
+    article = extract_with(ExampleCms, PAGE)
+    assert article is not None
+    assert article.headline == "Ngân sách được thông qua"
+    assert [b.text for b in article.body] == [f"{LONG} Sapo.", LONG, f"{LONG} Hai.", f"{LONG} Ba."]
+    assert article.description == f"{LONG} Sapo."  # no <meta> description: the sapo
+    assert [a.name for a in article.authors] == ["Tiến Long", "Kỳ Phong"]
+    assert (article.datePublished, article.datePublishedRaw) == ("2026-01-03T16:19:00+07:00", "03/01/2026 16:19")
+    assert article.sourceOrganization is not None and article.sourceOrganization.name == "Báo Quốc Tế"
+    assert article.isBasedOn == "https://baoquocte.vn/ngan-sach-1.html"
+    assert [(i.url, i.caption, i.credit) for i in article.images] == [
+        ("https://news.example.vn/a.jpg", "Phiên họp của hội đồng", "Nhật Minh")]
+    assert article.metadata.dropped["profile_widget"] == 2
+    assert article.metadata.warnings == []
+
+
+def test_a_selector_that_finds_nothing_falls_back_to_the_generic_reading_and_says_so() -> None:
+    stale = (PAGE.replace("detail-title", "title-new").replace("detail-sapo", "sapo-new")
+             .replace('class="detail-content"', 'class="content-new"').replace("author-info", "author-new")
+             .replace('data-role="publishdate"', 'data-role="date-new"').replace("source-paper", "paper-new")
+             .replace("PhotoCMS_Caption", "caption-new"))
+    article = extract_with(ExampleCms, stale)
+    assert article is not None
+    assert article.headline == "Ngân sách được thông qua"  # the generic headline
+    assert LONG in [b.text for b in article.body]  # the generic body
+    assert article.datePublished == "2026-01-05T08:00:00+07:00"  # the generic (meta) date
+    assert sorted(article.metadata.warnings) == sorted(
+        f"profile_fallback:{field}" for field in ("lead", "sourceOrganization", "headline", "body", "captions",
+                                                  "authors", "datePublished"))
+
+
+def test_the_generic_profile_states_no_hint_and_warns_nothing() -> None:
+    article = extract_with(ArticlePage, PAGE)
+    assert article is not None and not any(w.startswith("profile_fallback") for w in article.metadata.warnings)
