@@ -40,7 +40,7 @@ def ours(raw: bytes, url: str) -> tuple[str | None, str | None]:
     reading = pipeline.read_main(doc, profile)
     media = pipeline.read_media(doc, profile, cleaned, reading)
     body = pipeline.read_content(doc, profile, cleaned, header, reading, media)
-    dated = pipeline.read_dates(doc, cleaned, header, reading, body)
+    dated = pipeline.read_dates(doc, profile, cleaned, header, reading, body)
     return (article.datePublished if article else None), dated.datePublished
 
 
