@@ -86,7 +86,7 @@ def time_stages(pages: list[Page]) -> dict[str, float]:
             marks.append(time.perf_counter())
             body = pipeline.read_content(doc, profile, cleaned, header, reading, media)
             marks.append(time.perf_counter())
-            dated = pipeline.read_dates(doc, profile, cleaned, body)
+            dated = pipeline.read_dates(doc, profile, cleaned, header, reading, body)
             article = pipeline.is_article(doc, profile, cleaned, header, reading, body, dated)
             marks.append(time.perf_counter())
             if article:

@@ -22,7 +22,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FeedExporter
 
-from extractors.record import ARTICLE_FIELDS
+from extractors.record import ARTICLE_FIELDS, OUTSIDE_DATE_WARNINGS
 
 if TYPE_CHECKING:
     from typing import Self
@@ -157,7 +157,11 @@ class CrawlReport:
 
     def item_scraped(self, item: Any) -> None:
         self.written += 1
-        self.filled.update(key for key, value in ItemAdapter(item).items() if is_filled(value))
+        fields = ItemAdapter(item)
+        filled = {key for key, value in fields.items() if is_filled(value)}
+        if OUTSIDE_DATE_WARNINGS.intersection((fields.get("metadata") or {}).get("warnings") or ()):
+            filled.discard("datePublished")  # not the page's own date markup: a lost page date must show
+        self.filled.update(filled)
 
     def feed_uris(self) -> list[str]:
         """The feed files this crawl wrote, placeholders (``%(time)s``) already filled in."""

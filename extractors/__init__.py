@@ -31,19 +31,23 @@ class Extraction:
     reason: str | None = None
 
 
-def extract_page(html: str | bytes, url: str, *, fetched_at: datetime | None = None) -> Extraction:
+def extract_page(html: str | bytes, url: str, *, fetched_at: datetime | None = None,
+                 listed_date: str | None = None) -> Extraction:
     """Like :func:`extract`, and says why a page gave no record."""
     if not url:
         raise ValueError("extract() needs the page URL")
-    article, reason = run_page(Document.parse(html, url, fetched_at), page_class_for(url)())
+    article, reason = run_page(Document.parse(html, url, fetched_at), page_class_for(url)(), listed_date=listed_date)
     return Extraction(article, None if article is not None else reason or NOT_ARTICLE)
 
 
-def extract(html: str | bytes, url: str, *, fetched_at: datetime | None = None) -> Article | None:
+def extract(html: str | bytes, url: str, *, fetched_at: datetime | None = None,
+            listed_date: str | None = None) -> Article | None:
     """Extract one article record, or ``None`` when the page is not an article (a listing, a tag page...).
 
     ``html`` may be bytes (decoded by BOM / ``<meta charset>`` / UTF-8) or already-decoded text.
     ``fetched_at`` stamps ``metadata.dateDownloaded``; pass it for deterministic output. A page with
     article text always gives a record: a missing headline, date or author is a null field.
+    ``listed_date``: the date a sitemap or feed gave for the page (as given); ``datePublished`` only when
+    the page itself gives none.
     """
-    return extract_page(html, url, fetched_at=fetched_at).article
+    return extract_page(html, url, fetched_at=fetched_at, listed_date=listed_date).article

@@ -1,9 +1,11 @@
-"""Dates: machine values (JSON-LD, meta, ``<time datetime>``) and visible dates, day first.
+"""Dates: machine values (JSON-LD, meta, ``<time datetime>``), printed dates (day first) and URL dates.
 
-Never fills a missing part from today (the newspaper4k#575 bug) and never invents a time of day:
-a page that prints only a day gives a day with its zone (``2023-05-24+07:00``). A value without an
-offset gets one only from evidence: the same instant given elsewhere on the page with an offset,
-another date of the page with an offset, or the site's country.
+Never fills a missing part from today (the newspaper4k#575 bug) and never invents a time of day: inside
+the extractor a page that prints only a day gives a day with its zone (``2023-05-24+07:00``); the record
+writes every date in one form, ``YYYY-MM-DDThh:mm:ss±hh:mm`` (:func:`record_form`), that day as
+``2023-05-24T00:00:00+07:00`` with precision ``"day"``. A value without an offset gets one only from
+evidence: the same instant given elsewhere on the page with an offset, another date of the page with an
+offset, or the site's country (its host, else its language).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as du_parser
@@ -18,7 +22,6 @@ from dateutil import parser as du_parser
 VIETNAM_TZ = timezone(timedelta(hours=7), "ICT")
 
 _DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)(?:\D{0,4}?(\d{1,2})[:hg](\d{2})(?::(\d{2}))?)?")
-_DMY_SHORT_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])\D{1,6}?(\d{1,2}):(\d{2})")
 _GMT_OFFSET_RE = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
 _ISO_HINT_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 _ISO_RE = re.compile(
@@ -47,30 +50,66 @@ COUNTRY_ZONES = {
     "tz": "Africa/Dar_es_Salaam", "py": "America/Asuncion", "ar": "America/Argentina/Buenos_Aires",
     "cl": "America/Santiago", "co": "America/Bogota", "pe": "America/Lima", "nz": "Pacific/Auckland",
     "id": "Asia/Jakarta", "my": "Asia/Kuala_Lumpur", "ph": "Asia/Manila", "kh": "Asia/Phnom_Penh",
-    "la": "Asia/Vientiane",
+    "la": "Asia/Vientiane", "bg": "Europe/Sofia", "hr": "Europe/Zagreb", "si": "Europe/Ljubljana",
+    "gb": "Europe/London",
 }
 MONTHS = {
-    # en, de, fr, es, it, pt, nl, nordic, pl, cs, tr: the month names newspapers print.
-    1: "january jan januar janvier enero gennaio janeiro januari januar styczeń stycznia leden ledna ocak",
-    2: "february feb februar février febrero febbraio fevereiro februari februar luty lutego únor února şubat",
-    3: "march mar märz mars marzo março maart marts marzec marca březen března mart",
-    4: "april apr avril abril aprile kwiecień kwietnia duben dubna nisan",
-    5: "may mai mayo maggio maio mei maj maja květen května mayıs",
-    6: "june jun juni juin junio giugno junho czerwiec czerwca červen června haziran",
-    7: "july jul juli juillet julio luglio julho lipiec lipca červenec července temmuz",
-    8: "august aug août agosto augustus augusti sierpień sierpnia srpen srpna ağustos",
-    9: "september sep sept septembre septiembre settembre setembro wrzesień września září eylül",
-    10: "october oct oktober octobre octubre ottobre outubro oktober październik października říjen října ekim",
-    11: "november nov novembre noviembre novembro listopad listopada kasım",
-    12: "december dec dezember décembre diciembre dicembre dezembro grudzień grudnia prosinec prosince aralık",
+    # en, de, fr, es, it, pt, nl, nordic, pl, cs, tr, ru, ro, hu, ar: the month names newspapers print.
+    1: "ianuarie január يناير january jan januar jänner janvier janv enero ene gennaio gen janeiro "
+       "januari styczeń stycznia leden ledna ocak января январь",
+    2: "februarie február فبراير february feb februar feber février févr fevr febrero febbraio "
+       "fevereiro fev februari luty lutego únor února şubat февраля февраль",
+    3: "martie március مارس march mar märz mars marzo março maart marts marzec marca březen března "
+       "mart марта март",
+    4: "aprilie április أبريل إبريل april apr avril avr abril abr aprile kwiecień kwietnia duben "
+       "dubna nisan апреля апрель",
+    5: "mai május مايو may mayo maggio mag maio mei maj maja květen května mayıs мая май",
+    6: "iunie június يونيو june jun juni juin junio giugno giu junho czerwiec czerwca červen června "
+       "haziran июня июнь",
+    7: "iulie július يوليو july jul juli juillet juil julio luglio lug julho lipiec lipca červenec "
+       "července temmuz июля июль",
+    8: "augusztus أغسطس august aug août agosto ago augustus augusti sierpień sierpnia srpen srpna "
+       "ağustos августа август",
+    9: "septembrie szeptember سبتمبر september sep sept septembre septiembre settembre set setembro "
+       "wrzesień września září eylül сентября сентябрь",
+    10: "octombrie október أكتوبر october oct oktober okt octobre octubre ottobre ott outubro out "
+        "październik października říjen října ekim октября октябрь",
+    11: "noiembrie نوفمبر november nov novembre noviembre novembro listopad listopada kasım ноября "
+        "ноябрь",
+    12: "decembrie ديسمبر december dec dezember dez décembre déc diciembre dic dicembre dezembro "
+        "grudzień grudnia prosinec prosince aralık декабря декабрь",
 }
 _MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names.split()}
 _MONTH_ALT = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
-_DAY_MONTH_YEAR_RE = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?(\d{{4}})"
-    r"(?:\D{0,6}?(\d{1,2})[:.h](\d{2}))?", re.IGNORECASE)
-_MONTH_DAY_YEAR_RE = re.compile(
-    rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})(?:\D{{0,6}}?(\d{{1,2}}):(\d{{2}})\s*([ap]\.?m\.?)?)?", re.IGNORECASE)
+# A time of day after a date ("22/10/2025, 19:25", "April 25, 2024 at 4:21 pm", "15.2.2018 um 19:51 Uhr")
+# and before one ("19:25 22/10/2025", "07:30 | 21/11/2026", "10:05 ngày 7/3/2026").
+_TIME = r"(\d{1,2})(?::|\s?[hg]\s?)(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?"
+_TIME_AFTER_RE = re.compile(rf"[^\d\n]{{0,9}}?(?<![\d.]){_TIME}", re.IGNORECASE)
+_TIME_BEFORE_RE = re.compile(rf"(?<![\d.:]){_TIME}\s*(?:uhr\s*)?[,|\-–—/]?\s*(?:ngày\s*|le\s*|am\s*)?$", re.IGNORECASE)
+# Dates as printed. Each names the groups year, month (a number or a name), day.
+_PRINTED_RES = (
+    # 22/10/2025, 25.01.2022, 5. 1. 2022, 7-3-2026: day first
+    re.compile(r"(?<![\d.,/-])(?P<day>\d{1,2})(?P<sep>\.\s?|/|-)(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})"
+               r"(?![\d/-])"),
+    # 2022-01-05, 2022/01/05, 2022.01.05: year first
+    re.compile(r"(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+               r"(?![\d/-])"),
+    # 2020年7月13日, 2020년 3월 4일
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})"),
+    # ngày 7 tháng 3 năm 2026, 7 tháng 3, 2026
+    re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s*(?:,|năm)\s*(?P<year>(?:19|20)\d{2})",
+               re.IGNORECASE),
+    # 5. Januar 2022, 5 de enero de 2022, 1er mars 2024, 5th January 2022, 5 января 2022 г.
+    re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+)?(?P<month>{_MONTH_ALT})\.?,?\s+"
+               r"(?:de\s+)?(?P<year>(?:19|20)\d{2})(?!\d)", re.IGNORECASE),
+    # 2020. október 7. (Hungarian: year first)
+    re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\.\s*(?P<month>{_MONTH_ALT})\s+(?P<day>\d{{1,2}})\.", re.IGNORECASE),
+    # January 5, 2022, Jan. 5th 2022
+    re.compile(rf"(?<![^\W\d_])(?P<month>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+               r"(?P<year>(?:19|20)\d{2})(?!\d)", re.IGNORECASE),
+)
+# Do 25.04.24 | 14:07 Uhr: a two-digit year only with a time of day.
+_DMY_SHORT_RE = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})(?![\d.])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +129,18 @@ class Moment:
     def with_zone(self, tz: tzinfo) -> Moment:
         """The same wall clock in ``tz`` (a naive value completed; an aware one is left alone)."""
         if isinstance(self.value, datetime) and self.value.tzinfo is None:
-            return Moment(self.value.replace(tzinfo=_fixed(tz, self.value)))
+            return Moment(self.value.replace(tzinfo=fixed_offset(tz, self.value)))
         return self
 
     def same_wall_clock(self, other: Moment) -> bool:
         if not (isinstance(self.value, datetime) and isinstance(other.value, datetime)):
             return False
         return abs((self.value.replace(tzinfo=None) - other.value.replace(tzinfo=None)).total_seconds()) < 60
+
+    def same_instant(self, other: Moment) -> bool:
+        if not (self.has_offset and other.has_offset):
+            return False
+        return abs((self.value - other.value).total_seconds()) < 60  # type: ignore[operator]
 
     def iso(self, day_zone: tzinfo | None) -> str:
         """ISO 8601; a day with a known zone as ``2023-05-24+07:00``."""
@@ -105,7 +149,19 @@ class Moment:
         return day_in_zone(self.value, day_zone) if day_zone is not None else self.value.isoformat()
 
 
-def _fixed(tz: tzinfo, moment: datetime) -> timezone:
+def offset_between(instant: datetime, wall_clock: datetime) -> timezone | None:
+    """The offset at which ``instant`` reads as ``wall_clock`` (a naive time the page prints for it):
+    a real zone's (a quarter-hour step within UTC-12..UTC+14), to the minute; ``None`` when there is none."""
+    if instant.tzinfo is None or wall_clock.tzinfo is not None:
+        return None
+    difference = (wall_clock - instant.astimezone(UTC).replace(tzinfo=None)).total_seconds()
+    steps = round(difference / 900)
+    if not -48 <= steps <= 56 or abs(difference - steps * 900) >= 60:
+        return None
+    return timezone(timedelta(minutes=15 * steps))
+
+
+def fixed_offset(tz: tzinfo, moment: datetime) -> timezone:
     """The fixed offset ``tz`` has at ``moment`` (so DST zones serialise as +02:00, not a zone name)."""
     offset = tz.utcoffset(moment.replace(tzinfo=None)) if not isinstance(tz, timezone) else tz.utcoffset(None)
     return timezone(offset or timedelta(0))
@@ -181,53 +237,111 @@ def parse_day_first(text: str | None, *, default_tz: tzinfo = VIETNAM_TZ) -> dat
     try:
         if hour is None:
             return date(int(year), int(month), int(day))
-        tz = default_tz
-        offset = _GMT_OFFSET_RE.search(text)
-        if offset:
-            sign = 1 if offset.group(1) == "+" else -1
-            tz = timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3) or 0)))
+        tz = printed_offset(text) or default_tz
         return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), tzinfo=tz)
     except ValueError:
         return None
 
 
-def parse_visible(text: str | None) -> Moment | None:
-    """A printed date: ``22/10/2025, 19:25 (GMT+7)``, ``01. April 2025, 15:25``, ``April 25, 2024 4:21 pm``.
-
-    Numeric dates are read day first. A printed ``GMT+7`` gives the offset; otherwise the result is
-    naive (the caller completes it from the page's zone).
-    """
-    if not text or len(text) > 300:
-        return None
+def printed_offset(text: str) -> timezone | None:
+    """The offset a text prints (``(GMT+7)``, ``UTC-05:00``); ``None`` when it prints none or no real one."""
     offset = _GMT_OFFSET_RE.search(text)
-    tz = None
-    if offset:
-        sign = 1 if offset.group(1) == "+" else -1
-        tz = timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3) or 0)))
-    found: tuple[int, int, int, str | None, str | None] | None = None
-    if match := _DMY_RE.search(text):
-        day, month, year, hour, minute, _ = match.groups()
-        found = (int(year), int(month), int(day), hour, minute)
-    elif match := _DMY_SHORT_RE.search(text):  # "Do 25.04.24 | 14:07 Uhr": a two-digit year needs a time
-        day, month, year, hour, minute = match.groups()
-        found = (2000 + int(year), int(month), int(day), hour, minute)
-    elif match := _DAY_MONTH_YEAR_RE.search(text):
-        day, month_name, year, hour, minute = match.groups()
-        found = (int(year), _MONTH_NUMBER[month_name.lower()], int(day), hour, minute)
-    elif match := _MONTH_DAY_YEAR_RE.search(text):
-        month_name, day, year, hour, minute, meridiem = match.groups()
-        if hour is not None and meridiem:
-            hour = str(int(hour) % 12 + (12 if meridiem.lower().startswith("p") else 0))
-        found = (int(year), _MONTH_NUMBER[month_name.lower()], int(day), hour, minute)
-    if found is None:
+    if offset is None or int(offset.group(2)) > 14 or int(offset.group(3) or 0) > 59:
         return None
-    year, month, day, hour, minute = found
+    sign = 1 if offset.group(1) == "+" else -1
+    return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3) or 0)))
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """A date found in a text: the value (naive unless the text prints ``GMT+7``) and where it stands."""
+
+    moment: Moment
+    start: int
+    end: int
+
+
+def printed_dates(text: str, *, month_first: bool = False) -> list[Printed]:
+    """Every printed date in ``text``, in order, with its time of day when one stands beside it.
+
+    Numeric dates are read day first (``month_first`` for pages in US English); a reading that cannot
+    be a date is tried the other way round (``11/28/2023``). A two-digit year counts only with a time.
+    """
+    found: list[Printed] = []
+    taken: list[tuple[int, int]] = []
+    tz = printed_offset(text)
+    for pattern in (*_PRINTED_RES, _DMY_SHORT_RE):
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            after = _TIME_AFTER_RE.match(text, match.end())
+            before = None if after else _TIME_BEFORE_RE.search(text, max(0, match.start() - 24), match.start())
+            if pattern is _DMY_SHORT_RE and after is None:
+                continue
+            moment = _printed_moment(match, after or before, tz, month_first and pattern is _PRINTED_RES[0])
+            if moment is None:
+                continue
+            start = before.start() if before else match.start()
+            found.append(Printed(moment, start, after.end() if after else match.end()))
+            taken.append((start, found[-1].end))
+    return sorted(found, key=lambda printed: printed.start)
+
+
+def _printed_moment(match: re.Match[str], clock: re.Match[str] | None, tz: tzinfo | None,
+                    month_first: bool) -> Moment | None:
+    parts = match.groupdict()
+    year = int(parts["year"]) if len(parts["year"]) == 4 else 2000 + int(parts["year"])
+    day = int(parts["day"])
+    month = int(parts["month"]) if parts["month"].isdigit() else _MONTH_NUMBER[parts["month"].lower()]
+    if parts["month"].isdigit() and (month_first or month > 12) and day <= 12:
+        day, month = month, day
     try:
-        if hour is None:
+        if clock is None:
             return Moment(date(year, month, day))
-        return Moment(datetime(year, month, day, int(hour), int(minute), tzinfo=tz))
+        hour, minute, second, meridiem = clock.groups()
+        hour_of_day = int(hour)
+        if meridiem:
+            if hour_of_day > 12:
+                return Moment(date(year, month, day))
+            hour_of_day = hour_of_day % 12 + (12 if meridiem.lower() == "p" else 0)
+        if hour_of_day > 23 or int(minute) > 59:
+            return Moment(date(year, month, day))
+        return Moment(datetime(year, month, day, hour_of_day, int(minute), int(second or 0), tzinfo=tz))
     except ValueError:
         return None
+
+
+def parse_visible(text: str | None, *, month_first: bool = False) -> Moment | None:
+    """The first printed date of a short text: ``22/10/2025, 19:25 (GMT+7)``, ``01. April 2025, 15:25``,
+    ``April 25, 2024 4:21 pm``. A printed ``GMT+7`` gives the offset; otherwise the result is naive (the
+    caller completes it from the page's zone)."""
+    if not text or len(text) > 300:
+        return None
+    found = printed_dates(text, month_first=month_first)
+    return found[0].moment if found else None
+
+
+_URL_DATE_RES = (
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=/|$|[-_.])"),  # /2022/01/05/
+    re.compile(r"(?<![\d])((?:19|20)\d{2})[-_/]?(\d{2})[-_/]?(\d{2})(?!\d)"),  # -20220105, /2022-01-05-
+    # -20231125081530123.htm (Dân trí, Tuổi Trẻ...): a timestamp ID, a date only when its clock is a real one
+    re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d\d{0,3}(?!\d)"),
+)
+
+
+def url_date(url: str, *, not_after: date | None = None) -> date | None:
+    """The day a URL's path states (``/2022/01/05/``, ``-20220105``, ``/2022-01-05-``); ``None`` when it
+    states none or a number merely looks like one (an ID: a day after ``not_after`` or before 1995)."""
+    path = urlsplit(url).path
+    for pattern in _URL_DATE_RES:
+        for match in pattern.finditer(path):
+            try:
+                day = date(*(int(part) for part in match.groups()))
+            except ValueError:
+                continue
+            if day.year >= 1995 and (not_after is None or day <= not_after):
+                return day
+    return None
 
 
 def zone_of_host(host: str | None) -> tzinfo | None:
@@ -239,6 +353,23 @@ def zone_of_host(host: str | None) -> tzinfo | None:
     return ZoneInfo(name) if name else None
 
 
+# Languages spoken in one time zone's country: the zone of a page whose host and dates name none.
+LANGUAGE_COUNTRY = {"vi": "vn", "ko": "kr", "ja": "jp", "th": "th", "he": "il", "el": "gr", "hu": "hu",
+                    "cs": "cz", "sk": "sk", "pl": "pl", "tr": "tr", "da": "dk", "fi": "fi", "nb": "no", "nn": "no",
+                    "no": "no", "sv": "se", "it": "it", "nl": "nl", "de": "de", "ro": "ro", "bg": "bg", "hr": "hr",
+                    "sl": "si", "uk": "ua", "km": "kh", "lo": "la", "id": "id", "ms": "my", "tl": "ph"}
+
+
+def zone_of_language(lang: str | None) -> tzinfo | None:
+    """The zone a page's language tag names: its region when it gives one (``de-AT``, ``vi_VN``), else the
+    one country of a language spoken in one zone (``vi``, ``de``); ``None`` for ``en``, ``es``, ``fr``..."""
+    if not lang:
+        return None
+    language, _, region = lang.strip().lower().replace("_", "-").partition("-")
+    country = region[:2] if len(region) == 2 else LANGUAGE_COUNTRY.get(language)
+    return zone_of_host(f"x.{country}") if country else None
+
+
 def day_in_zone(day: date, tz: tzinfo = VIETNAM_TZ) -> str:
     """A day-precision date with its zone and no invented time of day: ``2023-05-24+07:00``.
 
@@ -247,3 +378,30 @@ def day_in_zone(day: date, tz: tzinfo = VIETNAM_TZ) -> str:
     """
     offset = datetime(day.year, day.month, day.day, 12, tzinfo=tz).isoformat()[-6:]
     return f"{day.isoformat()}{offset}"
+
+
+Precision = Literal["day", "minute", "second"]
+_DAY_FORM_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})([+-]\d{2}:\d{2}|Z)?$")
+_RAW_SECONDS_RE = re.compile(r"\d:\d{2}:\d{2}")
+
+
+def record_form(value: str | None, raw: str | None = None) -> tuple[str | None, Precision | None]:
+    """A date as the record writes it, Zyte's form ``YYYY-MM-DDThh:mm:ss±hh:mm`` (``datetime.fromisoformat``
+    reads it), and how much of it the page gave: ``"day"`` (the time is unknown: ``T00:00:00`` in the day's
+    zone, never a guessed time), ``"minute"`` or ``"second"`` (seconds given, by the value or its raw form).
+    A value the page gave no zone for at all is written in UTC (``+00:00``)."""
+    if not value:
+        return None, None
+    day = _DAY_FORM_RE.match(value.strip())
+    if day:
+        zone = day.group(2) or "+00:00"
+        return f"{day.group(1)}T00:00:00{'+00:00' if zone == 'Z' else zone}", "day"
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None, None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    seconds = moment.second or (raw is not None and _RAW_SECONDS_RE.search(raw) is not None)
+    return to_iso(moment), "second" if seconds else "minute"
+

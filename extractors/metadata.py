@@ -5,11 +5,14 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from datetime import timezone, tzinfo
+from datetime import date, datetime, timezone, tzinfo
+from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from . import dates, jsonld
+from selectolax.lexbor import LexborNode
+
+from . import dates, datesearch, htmldate_fallback, jsonld
 from .authors import Credits, find_credits
 from .document import Document
 from .record import Author, Breadcrumb, Organization
@@ -204,15 +207,16 @@ MODIFIED_META_KEYS = ("article:modified_time", "article:modified:time", "og:upda
 # <time> elements, the article's own first: machine-readable, then printed.
 _TIME_SELECTORS = ("time[itemprop=datePublished], time[pubdate], time[class*=publish], time[class*=Publish]",
                    "article time[datetime], header time[datetime], main time[datetime]", "time[datetime]")
-# "tarih", "datum", "fecha", "ngay": the word "date" in Turkish, German/Dutch/Nordic, Spanish, Vietnamese.
-_VISIBLE_DATE_SELECTOR = ("[class*=date], [class*=Date], [class*=time], [class*=publish], [class*=posted], "
-                          "[class*=meta], [class*=byline], [class*=info], [class*=Info], [class*=tarih], "
-                          "[class*=datum], [class*=Datum], [class*=fecha], [class*=ngay]")
+# "datePublished": "2020-10-26T18:10:00+01:00" in a script the JSON parser could not read (a broken JSON-LD
+# block, a page's embedded state): the first such key of the page.
+_SCRIPT_DATE_RE = re.compile(r'"(?:datePublished|dateCreated|publishedAt|published_at|publishDate)"\s*:\s*'
+                             r'"(\d{4}-\d{2}-\d{2}[^"]{0,30})"')
+Candidates = list[tuple[str, dates.Moment]]  # (the value as the page gives it, parsed)
 
 
 def _machine_candidates(doc: Document, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...],
-                        itemprop: str) -> list[tuple[str, dates.Moment]]:
-    found: list[tuple[str, dates.Moment]] = []
+                        itemprop: str) -> Candidates:
+    found: Candidates = []
 
     def add(raw: Any) -> None:
         if isinstance(raw, str) and (moment := dates.parse_machine(raw)) is not None:
@@ -228,65 +232,160 @@ def _machine_candidates(doc: Document, ld_keys: tuple[str, ...], meta_keys: tupl
     return found
 
 
-def _page_zone(doc: Document) -> tzinfo | None:
-    """The zone the page's naive dates are in: the offset its other dates state, else its country's zone."""
-    offsets = Counter(moment.value.utcoffset() for _, moment in (
-        _machine_candidates(doc, PUBLISHED_LD_KEYS + MODIFIED_LD_KEYS, PUBLISHED_META_KEYS + MODIFIED_META_KEYS,
-                            "datePublished") + _time_candidates(doc)) if moment.has_offset)
-    if offsets:
-        return timezone(offsets.most_common(1)[0][0])  # type: ignore[arg-type]
-    return dates.zone_of_host(urlsplit(doc.url).hostname)
-
-
-def _time_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
+def _time_candidates(doc: Document) -> Candidates:
     for selector in _TIME_SELECTORS:
         for node in doc.tree.css(selector):
             raw = node.attributes.get("datetime") or ""
             if (moment := dates.parse_machine(raw)) is not None:
                 return [(raw.strip(), moment)]
+    for node in doc.tree.css("abbr.published[title], abbr.dtstart[title]"):  # microformats (hAtom, Blogger)
+        raw = node.attributes.get("title") or ""
+        if (moment := dates.parse_machine(raw)) is not None:
+            return [(raw.strip(), moment)]
     return []
 
 
-def _visible_candidates(doc: Document) -> list[tuple[str, dates.Moment]]:
-    """A printed date in an element named like a date or a byline."""
-    for node in doc.tree.css(_VISIBLE_DATE_SELECTOR)[:30]:
-        raw = clean(node.text())
-        if raw and len(raw) <= 120 and (moment := dates.parse_visible(raw)) is not None:
-            return [(raw, moment)]
-    return []
+def _script_candidates(doc: Document) -> Candidates:
+    match = _SCRIPT_DATE_RE.search(doc.html)
+    moment = dates.parse_machine(match.group(1)) if match else None
+    return [(match.group(1), moment)] if match and moment is not None else []
 
 
-def _resolve(doc: Document, candidates: list[tuple[str, dates.Moment]]) -> tuple[str | None, str | None]:
-    """The first candidate, made as precise as the page allows: a day gains the time another source
-    gives for that day; a naive time gains the offset of another source with the same wall clock,
-    else the page's zone."""
-    if not candidates:
+def country_zone(doc: Document) -> tzinfo | None:
+    """The zone of the page's country: its host's country code, else ``<html lang>`` / ``og:locale``
+    (``vi`` is Vietnam, ``de-AT`` Austria); ``None`` for a language of many zones (``en``, ``es``)."""
+    return dates.zone_of_host(urlsplit(doc.url).hostname) or dates.zone_of_language(
+        doc.html_lang or doc.meta_first("og:locale", "language", "content-language"))
+
+
+class PageDates:
+    """What one page says about its dates, each read at most once while its dates are worked out:
+    machine values, the dates printed by its headline (:mod:`datesearch`), its URL's day, its zone."""
+
+    def __init__(self, doc: Document, *, headline: str | None = None, root: LexborNode | None = None) -> None:
+        self.doc, self.headline, self.root = doc, headline, root
+
+    @cached_property
+    def published(self) -> Candidates:
+        return _machine_candidates(self.doc, PUBLISHED_LD_KEYS, PUBLISHED_META_KEYS, "datePublished") + \
+            _time_candidates(self.doc)
+
+    @cached_property
+    def modified(self) -> Candidates:
+        return _machine_candidates(self.doc, MODIFIED_LD_KEYS, MODIFIED_META_KEYS, "dateModified")
+
+    @cached_property
+    def zone(self) -> tzinfo | None:
+        """The zone the page's naive dates are in: the offset its other dates state, else its country's."""
+        offsets = Counter(moment.value.utcoffset() for _, moment in (
+            _machine_candidates(self.doc, PUBLISHED_LD_KEYS + MODIFIED_LD_KEYS, PUBLISHED_META_KEYS
+                                + MODIFIED_META_KEYS, "datePublished") + _time_candidates(self.doc))
+            if moment.has_offset)
+        if offsets:
+            return timezone(offsets.most_common(1)[0][0])  # type: ignore[arg-type]
+        return country_zone(self.doc)
+
+    @cached_property
+    def url_day(self) -> date | None:
+        return dates.url_date(self.doc.url, not_after=self.doc.fetched_at.date())
+
+    @cached_property
+    def printed(self) -> list[datesearch.Candidate]:
+        """The page's printed dates that may be its article's, best first."""
+        month_first = (self.doc.html_lang or "").lower().replace("_", "-") == "en-us"  # US English: 11/08/2023
+        return datesearch.find(self.doc, self.headline, root=self.root, url_day=self.url_day,
+                               not_after=self.doc.fetched_at, month_first=month_first)
+
+    @cached_property
+    def best_printed(self) -> datesearch.Candidate | None:
+        return datesearch.best(self.printed)
+
+    def date_published(self, *, printed: bool = True) -> tuple[str | None, str | None]:
+        """Machine dates (JSON-LD, meta, ``<time datetime>``) first; else a ``datePublished`` key in a script
+        JSON could not read; else (unless ``printed`` is False) the date printed by the headline; else the
+        day the URL states."""
+        candidates = self.published or _script_candidates(self.doc)
+        if candidates or not printed:
+            return self.resolve(candidates)
+        if (found := self.best_printed) is not None:
+            return self.resolve([(found.raw, found.moment)])
+        if self.url_day is not None:
+            return self.resolve([(self.doc.url, dates.Moment(self.url_day))])
         return None, None
-    raw, moment = candidates[0]
-    if not moment.has_time:
-        for other_raw, other in candidates[1:]:
-            if other.has_time and other.value.date() == moment.value:  # type: ignore[union-attr]
-                raw, moment = other_raw, other
-                break
-    if moment.has_time and not moment.has_offset:
-        twin = next((other for _, other in candidates if other.has_offset and other.same_wall_clock(moment)), None)
-        zone = twin.value.tzinfo if twin is not None else _page_zone(doc)  # type: ignore[union-attr]
-        if zone is not None:
-            moment = moment.with_zone(zone)
-    day_zone = None if moment.has_time else _page_zone(doc)
-    return moment.iso(day_zone), raw
+
+    def second_opinion(self) -> tuple[str | None, str | None]:
+        """htmldate's day (:mod:`htmldate_fallback`), read from the page without its headline, comments,
+        related lists and navigation; for a page whose own dates (above) give none."""
+        page = datesearch.without_foreign_parts(self.doc, self.headline)
+        day = htmldate_fallback.publication_day(page, self.doc.url, not_after=self.doc.fetched_at)
+        return self.resolve([(day.isoformat(), dates.Moment(day))]) if day is not None else (None, None)
+
+    def listed(self, listed: str) -> tuple[str | None, str | None]:
+        """The date a sitemap or feed listed the page with, in the page's zone when it gives only a day. Only for
+        a page that gives no date of its own: a sitemap's ``lastmod`` may be a later edit."""
+        moment = dates.parse_machine(listed)
+        return self.resolve([(listed.strip(), moment)]) if moment is not None else (None, None)
+
+    def date_modified(self) -> tuple[str | None, str | None]:
+        return self.resolve(self.modified)
+
+    def resolve(self, candidates: Candidates) -> tuple[str | None, str | None]:
+        """The first candidate, made as precise as the page allows: a day gains the time another source
+        gives for that day; a naive time gains the offset of another source with the same wall clock,
+        else the page's zone; a UTC instant is shown in the page's own offset."""
+        if not candidates:
+            return None, None
+        raw, moment = candidates[0]
+        if not moment.has_time:
+            for other_raw, other in candidates[1:]:
+                if other.has_time and other.value.date() == moment.value:  # type: ignore[union-attr]
+                    raw, moment = other_raw, other
+                    break
+        if moment.has_time and not moment.has_offset:
+            twin = next((other for _, other in candidates if other.has_offset and other.same_wall_clock(moment)),
+                        None)
+            zone = twin.value.tzinfo if twin is not None else self.zone  # type: ignore[union-attr]
+            if zone is not None:
+                moment = moment.with_zone(zone)
+        if moment.has_offset and not moment.value.utcoffset():  # type: ignore[union-attr]
+            moment = self._in_local_time(moment, candidates)
+        return moment.iso(None if moment.has_time else self.zone), raw
+
+    def _in_local_time(self, moment: dates.Moment, candidates: Candidates) -> dates.Moment:
+        """A UTC instant in the page's own offset: the one at which another of its dates (a naive machine
+        value, a printed time by the headline) reads the same instant, else its country's zone unless the
+        page prints the UTC day. The same instant; the day as the page prints it ("2023-11-09T01:49:09Z"
+        beside "November 8, 2023 at 5:49 p.m." is 2023-11-08T17:49:09-08:00)."""
+        instant = moment.value
+        assert isinstance(instant, datetime)
+        walls = [other.value for _, other in candidates if other.has_time and not other.has_offset]
+        walls += [c.moment.value for c in self.printed[:3] if c.moment.has_time and not c.moment.has_offset]
+        for wall in walls:
+            if (offset := dates.offset_between(instant, wall)) is not None:  # type: ignore[arg-type]
+                return dates.Moment(instant.astimezone(offset))
+        for _, other in candidates:
+            if other.has_offset and other.value.utcoffset() and other.same_instant(moment):
+                return dates.Moment(instant.astimezone(other.value.tzinfo))  # type: ignore[union-attr]
+        zone = country_zone(self.doc)
+        if zone is None:
+            return moment
+        local = instant.astimezone(dates.fixed_offset(zone, instant))
+        printed = self.best_printed
+        days = {day for day in (self.url_day, printed.day if printed is not None else None) if day is not None}
+        if local.date() not in days and instant.date() in days:
+            return moment  # the page prints the UTC day: its dates are written in UTC
+        return dates.Moment(local)
 
 
-def date_published(doc: Document) -> tuple[str | None, str | None]:
-    candidates = _machine_candidates(doc, PUBLISHED_LD_KEYS, PUBLISHED_META_KEYS, "datePublished")
-    candidates += _time_candidates(doc)
-    if not candidates:
-        candidates = _visible_candidates(doc)
-    return _resolve(doc, candidates)
+def date_published(doc: Document, *, headline: str | None = None,
+                   root: LexborNode | None = None) -> tuple[str | None, str | None]:
+    """(ISO 8601, the value as the page gives it). ``headline`` and ``root`` (the article's container)
+    place the printed dates; without them the first ``<h1>`` does."""
+    return PageDates(doc, headline=headline, root=root).date_published()
 
 
 def date_modified(doc: Document) -> tuple[str | None, str | None]:
-    return _resolve(doc, _machine_candidates(doc, MODIFIED_LD_KEYS, MODIFIED_META_KEYS, "dateModified"))
+    return PageDates(doc).date_modified()
 
 
 def site_names(doc: Document) -> list[str]:

@@ -33,7 +33,20 @@ from . import attribution, content, dates, embedded, images, language, metadata,
 from .authors import Credits, byline_line, closing_byline, find_credits, split_names, staff_line
 from .cleaning import Cleaned, clean_page
 from .document import Document
-from .record import ARTICLE_FIELDS, Article, Author, BodyBlock, Breadcrumb, Image, Metadata, Organization, Quote, Video
+from .record import (
+    ARTICLE_FIELDS,
+    LISTED_DATE_WARNING,
+    SECOND_OPINION_DATE_WARNING,
+    Article,
+    Author,
+    BodyBlock,
+    Breadcrumb,
+    Image,
+    Metadata,
+    Organization,
+    Quote,
+    Video,
+)
 from .text import clean, or_none
 
 if TYPE_CHECKING:  # page.ArticlePage.to_article imports this module: a type, not a run-time import
@@ -79,10 +92,12 @@ class Content:
 
 @dataclass(frozen=True, slots=True)
 class Dates:
-    datePublished: str | None
+    datePublished: str | None  # the record's form, YYYY-MM-DDThh:mm:ss±hh:mm (dates.record_form)
     datePublishedRaw: str | None
     dateModified: str | None
     dateModifiedRaw: str | None
+    published_precision: dates.Precision | None = None  # metadata.datePublishedPrecision
+    modified_precision: dates.Precision | None = None
     warnings: tuple[str, ...] = ()
 
 
@@ -234,17 +249,31 @@ def _bylines(root: LexborNode, profile: ArticlePage) -> tuple[str, ...]:
     return tuple(text for text in texts if text and len(text) <= profile.byline_max_chars)
 
 
-def read_dates(doc: Document, profile: ArticlePage, cleaned: Cleaned, body: Content) -> Dates:
+def read_dates(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: Header, reading: Reading,
+               body: Content, *, listed_date: str | None = None) -> Dates:
+    found = metadata.PageDates(doc, headline=header.headline, root=reading.root)
     published, published_raw = _profile_date(doc, profile) if profile.date_selector else (None, None)
-    warnings = ("profile_fallback:datePublished",) if profile.date_selector and published is None else ()
+    warnings: tuple[str, ...] = ("profile_fallback:datePublished",) if profile.date_selector and published is None \
+        else ()
     if published is None:
-        published, published_raw = metadata.date_published(doc)
+        published, published_raw = found.date_published(printed=False)
     if published is None and body.embedded is not None:
         published, published_raw = body.embedded.date_published(doc)  # a script-rendered page's own record
     line = cleaned.source_line
-    if line is not None:
+    if line is not None:  # an aggregator's printed day, timed by a machine date of that day
         published, published_raw = _source_line_day(line.when, line.when_raw, published, published_raw)
-    return Dates(published, published_raw, *metadata.date_modified(doc), warnings=warnings)
+    elif published is None:
+        published, published_raw = found.date_published()  # printed by the headline, or the URL's day
+    if published is None:
+        published, published_raw = found.second_opinion()  # htmldate's
+        warnings += (SECOND_OPINION_DATE_WARNING,) if published is not None else ()
+    if listed_date and published is None:  # the sitemap's / feed's date: only when the page gives none
+        published, published_raw = found.listed(listed_date)
+        warnings += (LISTED_DATE_WARNING,) if published is not None else ()
+    modified, modified_raw = found.date_modified()
+    (published, published_precision), (modified, modified_precision) = (
+        dates.record_form(published, published_raw), dates.record_form(modified, modified_raw))
+    return Dates(published, published_raw, modified, modified_raw, published_precision, modified_precision, warnings)
 
 
 def _profile_date(doc: Document, profile: ArticlePage) -> tuple[str | None, str | None]:
@@ -363,18 +392,19 @@ def _keywords(doc: Document, profile: ArticlePage) -> list[str]:
 RECORD_STAGES: tuple[type, ...] = (Header, Media, Content, Dates, Described)
 
 
-def run(doc: Document, profile: ArticlePage) -> Article | None:
-    return run_page(doc, profile)[0]
+def run(doc: Document, profile: ArticlePage, *, listed_date: str | None = None) -> Article | None:
+    return run_page(doc, profile, listed_date=listed_date)[0]
 
 
-def run_page(doc: Document, profile: ArticlePage) -> tuple[Article | None, str | None]:
+def run_page(doc: Document, profile: ArticlePage, *,
+             listed_date: str | None = None) -> tuple[Article | None, str | None]:
     """The record, or ``None`` and why the page gave none (:func:`skip_reason`)."""
     cleaned = clean_page(doc, profile)
     header = read_header(doc, profile)
     reading = read_main(doc, profile)
     media = read_media(doc, profile, cleaned, reading)
     body = read_content(doc, profile, cleaned, header, reading, media)
-    dated = read_dates(doc, profile, cleaned, body)
+    dated = read_dates(doc, profile, cleaned, header, reading, body, listed_date=listed_date)
     reason = skip_reason(doc, profile, cleaned, header, reading, body, dated)
     if reason is not None:
         return None, reason
@@ -399,6 +429,8 @@ def assemble(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: Rea
     body_text = body.articleBody
     values["metadata"] = Metadata(
         dateDownloaded=dates.to_iso(doc.fetched_at),
+        datePublishedPrecision=dated.published_precision,
+        dateModifiedPrecision=dated.modified_precision,
         extractor=f"{profile.name}@{profile.version}",
         languageSource=described.language_source,
         contentHash=hashlib.sha1(body_text.encode("utf-8")).hexdigest() if body_text else None,

@@ -70,9 +70,22 @@ class Video:
     caption: str | None = None
 
 
+DatePrecision = Literal["day", "minute", "second"]
+# In metadata.warnings when datePublished is not a date the page's own markup states: htmldate's reading
+# of the page, or the date the sitemap or feed listed it with. A crawl report does not count such a date
+# as the field filled, so a page whose date markup is lost still shows in the fill-rate alarm.
+SECOND_OPINION_DATE_WARNING = "datePublished: htmldate's reading (the page's own dates give none)"
+LISTED_DATE_WARNING = "datePublished: the sitemap's or feed's date (the page gives none)"
+OUTSIDE_DATE_WARNINGS = frozenset({SECOND_OPINION_DATE_WARNING, LISTED_DATE_WARNING})
+
+
 @dataclass(slots=True)
 class Metadata:
     dateDownloaded: str | None = None
+    # How much of datePublished / dateModified the page gave: "day" means the time is unknown (written
+    # T00:00:00 in the day's zone), "minute" or "second"; None when there is no date.
+    datePublishedPrecision: DatePrecision | None = None
+    dateModifiedPrecision: DatePrecision | None = None
     spider: str | None = None
     extractor: str | None = None
     languageSource: str | None = None

@@ -33,7 +33,7 @@ def test_stage_results_are_frozen() -> None:
 
 
 @pytest.mark.parametrize("function", [(content, "main_reading"), (content, "body_blocks"), (metadata, "headline"),
-                                      (metadata, "date_published"), (pipeline, "find_credits")])
+                                      (metadata, "PageDates"), (pipeline, "find_credits")])
 def test_each_stage_step_runs_once_per_page(monkeypatch: pytest.MonkeyPatch, function: tuple[object, str]) -> None:
     module, name = function
     original = getattr(module, name)

@@ -15,7 +15,7 @@ def _full_record() -> Article:
         url="https://www.vietnam.vn/en/vi-du",
         headline="Thủ tướng phát biểu",
         inLanguage="vi",
-        datePublished="2023-05-24+07:00",
+        datePublished="2023-05-24T00:00:00+07:00",
         authors=[Author(name="Nguyễn Văn A")],
         publisher=Organization(name="Vietnam.vn", url="https://www.vietnam.vn/"),
         sourceOrganization=Organization(name="Báo Quốc Tế"),
@@ -23,7 +23,7 @@ def _full_record() -> Article:
         body=[BodyBlock(type="paragraph", text="Đoạn một."), BodyBlock(type="paragraph", text="Đoạn hai.")],
         quotes=[Quote(text="Chúng tôi sẽ hành động", speaker="Mao Ning", paragraphIndex=1)],
         images=[Image(url="https://vstatic.vietnam.vn/a.jpg", caption="Cảng", credit="Reuters")],
-        metadata=Metadata(dateDownloaded="2026-11-27T09:00:00+00:00", dropped={"no_data": 2}),
+        metadata=Metadata(dateDownloaded="2026-11-27T09:00:00+00:00", datePublishedPrecision="day", dropped={"no_data": 2}),
     )
 
 

@@ -51,7 +51,7 @@ def test_seed_done_when() -> None:
     record = article(SEED)
     assert record.headline == ("China strongly opposes NATO \"advancing\" into Japan, despite Prime Minister "
                                "Kishida's reassurances")
-    assert (record.datePublished, record.datePublishedRaw) == ("2023-05-24+07:00", "24/05/2023")
+    assert (record.datePublished, record.datePublishedRaw) == ("2023-05-24T00:00:00+07:00", "24/05/2023")
     assert record.sourceOrganization is not None and record.sourceOrganization.name == "Báo Quốc Tế"
     assert record.publisher is not None and record.publisher.name == "Vietnam.vn"
     assert record.isBasedOn and record.isBasedOn.startswith("https://baoquocte.vn/")
@@ -140,7 +140,7 @@ def test_caption_as_a_credit_line_after_the_image_is_no_body_text() -> None:
 @pytest.mark.parametrize(
     ("line", "name", "published", "raw"),
     [
-        ('<span>Báo Quốc Tế</span> <span>24/05/2023</span>', "Báo Quốc Tế", "2023-05-24+07:00", "24/05/2023"),
+        ('<span>Báo Quốc Tế</span> <span>24/05/2023</span>', "Báo Quốc Tế", "2023-05-24T00:00:00+07:00", "24/05/2023"),
         ("<b>Báo Sài Gòn Giải phóng</b><b>Báo Sài Gòn Giải phóng</b>13/7/2025 08:15", "Báo Sài Gòn Giải phóng",
          "2025-07-13T08:15:00+07:00", "13/7/2025 08:15"),
     ],
@@ -155,13 +155,14 @@ def test_other_shapes_of_the_source_line(line: str, name: str, published: str, r
 def test_a_weekday_before_the_date_is_no_paper() -> None:
     html = re.sub(r'<div class="post-detail-info">.*?</div>', "<div>Thứ tư, 24/05/2023</div>", SEED.html(), count=1)
     record = article(SEED, html=html)  # still an article: the body element is there
-    assert (record.sourceOrganization, record.attributionRaw, record.datePublished) == (None, None, None)
+    assert (record.sourceOrganization, record.attributionRaw) == (None, None)
+    assert record.datePublished == "2023-05-24T00:00:00+07:00"  # the day printed under the headline, no paper
 
 
 @pytest.mark.parametrize(
     ("machine", "published"),
-    [("2023-05-24T03:00:00+00:00", "2023-05-24T03:00:00+00:00"),  # 10:00 in Vietnam, the printed day: adds time
-     ("2023-05-25T01:00:00+00:00", "2023-05-24+07:00")],  # the next day in Vietnam: a re-post time, not the article's
+    [("2023-05-24T03:00:00+00:00", "2023-05-24T10:00:00+07:00"),  # 10:00 in Vietnam, the printed day: adds time
+     ("2023-05-25T01:00:00+00:00", "2023-05-24T00:00:00+07:00")],  # the next day in Vietnam: a re-post time, not the article's
 )
 def test_machine_date_wins_only_on_the_printed_day(machine: str, published: str) -> None:
     html = SEED.html().replace("</head>", f'<meta property="article:published_time" content="{machine}"></head>')

@@ -128,7 +128,8 @@ class ArticleSpider(Spider):
         try:
             html, encoding_warnings = self.page_html(response)
             extraction = extractors.extract_page(html, self.extraction_url(response.url),
-                                                 fetched_at=datetime.now(UTC))
+                                                 fetched_at=datetime.now(UTC),
+                                                 listed_date=response.meta.get("sitemap_lastmod"))
         except Exception:  # an extractor bug must cost one page, not the crawl
             self.logger.exception("Extraction failed on %s", response.url)
             self.skip("extract_error", response.url, response.request)
