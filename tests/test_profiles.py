@@ -81,3 +81,33 @@ def test_a_selector_that_finds_nothing_falls_back_to_the_generic_reading_and_say
 def test_the_generic_profile_states_no_hint_and_warns_nothing() -> None:
     article = extract_with(ArticlePage, PAGE)
     assert article is not None and not any(w.startswith("profile_fallback") for w in article.metadata.warnings)
+
+
+# ----- vietnam.vn: the generic body rules its old `blocks` override lost ------------------------------------
+
+VN_URL = "https://www.vietnam.vn/ngan-sach-duoc-thong-qua"
+
+
+def vietnam_vn(body: str, head: str = ""):  # type: ignore[no-untyped-def]
+    from extractors import extract
+
+    html = (f"<html><head><title>Ngân sách được thông qua</title>{head}</head><body><h1>Ngân sách được thông qua</h1>"
+            f'<div class="post-detail-body">{body}</div></body></html>')
+    return extract(html, VN_URL, fetched_at=FETCHED_AT)
+
+
+def test_vietnam_vn_reads_a_script_rendered_body_from_its_data() -> None:
+    import json
+
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ngân sách được thông qua",
+                     "datePublished": "2026-01-02T08:00:00+07:00", "articleBody": f"{LONG}\n\n{LONG} Hai.\n\n{LONG} Ba."},
+                    ensure_ascii=False)
+    article = vietnam_vn("", f'<script type="application/ld+json">{ld}</script>')
+    assert article is not None and [b.text for b in article.body] == [LONG, f"{LONG} Hai.", f"{LONG} Ba."]
+    assert article.metadata.warnings == ["body from JSON-LD articleBody"]
+
+
+def test_vietnam_vn_takes_the_name_line_closing_the_body_as_the_author() -> None:
+    article = vietnam_vn(f"<p>{LONG}</p><p>{LONG} Hai.</p><p><strong>Lê Phương</strong></p>")
+    assert article is not None and [b.text for b in article.body] == [LONG, f"{LONG} Hai."]
+    assert [a.name for a in article.authors] == ["Lê Phương"] and article.metadata.dropped["byline"] == 1
