@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from . import images
 from .document import Document
-from .record import Image, Organization
+from .record import Article, Image, Organization
 
 
 class ArticlePage:
@@ -81,8 +81,8 @@ class ArticlePage:
     def __init__(self, doc: Document | None = None) -> None:
         self.doc = doc
 
-    def to_article(self):  # type: ignore[no-untyped-def]  # -> Article | None (pipeline imports this module)
-        from .pipeline import run
+    def to_article(self) -> Article | None:
+        from .pipeline import run  # (pipeline imports this module)
 
         if self.doc is None:
             raise ValueError("ArticlePage(doc).to_article() needs the parsed page")
