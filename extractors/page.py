@@ -72,6 +72,8 @@ class ArticlePage:
     date_selector: ClassVar[str | None] = None
     date_attrs: ClassVar[tuple[str, ...]] = ("datetime", "content", "title")
     date_format: ClassVar[str | None] = None
+    # gate: URL paths that are never one article (the site's tag, category, author, search pages).
+    non_article_path: ClassVar[re.Pattern[str] | None] = None
     # metadata: <meta> keys read for keywords before the generic ones; a prefix the site puts on its
     # description ("VTV.vn - "); the publisher, when the page's own metadata does not name it well.
     keywords_meta: ClassVar[tuple[str, ...]] = ()

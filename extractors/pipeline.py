@@ -279,6 +279,8 @@ def _source_line_day(when: Any, when_raw: str, machine: str | None,
 
 def is_article(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: Header, reading: Reading,
                body: Content, dated: Dates) -> bool:
+    if profile.non_article_path is not None and profile.non_article_path.match(urlsplit(doc.url).path):
+        return False
     if profile.is_article(doc, reading.root, cleaned.source_line is not None) is False:
         return False
     return pagetype.is_article(doc, header.headline, reading.root, sum(len(b.text) for b in body.body),

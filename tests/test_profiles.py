@@ -111,3 +111,25 @@ def test_vietnam_vn_takes_the_name_line_closing_the_body_as_the_author() -> None
     article = vietnam_vn(f"<p>{LONG}</p><p>{LONG} Hai.</p><p><strong>Lê Phương</strong></p>")
     assert article is not None and [b.text for b in article.body] == [LONG, f"{LONG} Hai."]
     assert [a.name for a in article.authors] == ["Lê Phương"] and article.metadata.dropped["byline"] == 1
+
+
+def test_profiles_state_hints_and_hooks_only() -> None:
+    """A profile never runs a stage: it overrides only the base's hints (attributes) and hooks (methods)."""
+    import inspect
+
+    from extractors.registry import _REGISTRY, page_class_for
+    from extractors.sites import families
+
+    page_class_for("https://example.com/")  # loads the site profiles
+    hooks = {name for name, value in vars(ArticlePage).items() if inspect.isfunction(value)} - {"__init__",
+                                                                                                "to_article"}
+    profiles = {*_REGISTRY.values(), families.VccorpCms, families.ZceCms}
+    assert len(profiles) >= 5
+    for profile in profiles:
+        for cls in profile.__mro__[:profile.__mro__.index(ArticlePage)]:
+            public = {name for name in vars(cls) if not name.startswith("__")}
+            methods = {name for name in public if inspect.isfunction(vars(cls)[name])}
+            assert methods - {m for m in methods if m.startswith("_")} <= hooks, (cls, methods - hooks)
+            assert "to_article" not in vars(cls)
+            unknown = {name for name in public - methods if not name.startswith("_")} - set(dir(ArticlePage))
+            assert not unknown, (cls, unknown)  # a misspelt hint would be silently ignored

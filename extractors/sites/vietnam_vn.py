@@ -46,11 +46,11 @@ class VietnamVnPage(ArticlePage):
     )
     video_selector = "video, iframe[src], [data-vid]"
     publisher = Organization(name="Vietnam.vn", url="https://www.vietnam.vn/")
-
-    # Paths that are never one article: tag, category, author and organisation pages, search, events.
-    _non_article_path = re.compile(
+    # Tag, category, author and organisation pages, search, events: never one article.
+    non_article_path = re.compile(
         r"^/(?:[a-z]{2}/)?(?:tags?|category|categories|authors?|organi[sz]ations?|search|events?)(?:/|$)"
     )
+
     _edition_path = re.compile(r"^/([a-z]{2})(?:/|$)")
     _card_title_selector = "h2 a[href], h3 a[href], h4 a[href]"
     _min_cards = 3
@@ -66,10 +66,8 @@ class VietnamVnPage(ArticlePage):
         return (found.group(1), "url") if found else ("vi", "url")
 
     def is_article(self, doc: Document, root: LexborNode | None, has_source_line: bool) -> bool | None:
-        """Not a tag / category / author / events page; without ``.post-detail-body``, a source line and no
-        list of article cards."""
-        path = urlsplit(doc.url).path
-        if self._non_article_path.match(path) or self._edition_path.sub("/", path).strip("/") == "":
+        """Not an edition's home page; without ``.post-detail-body``, a source line and no list of article cards."""
+        if self._edition_path.sub("/", urlsplit(doc.url).path).strip("/") == "":
             return False
         known_body = doc.tree.css_first(self.body_selector) is not None
         if not known_body and (not has_source_line or self._looks_like_listing(root)):
