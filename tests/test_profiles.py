@@ -133,3 +133,20 @@ def test_profiles_state_hints_and_hooks_only() -> None:
             assert "to_article" not in vars(cls)
             unknown = {name for name in public - methods if not name.startswith("_")} - set(dir(ArticlePage))
             assert not unknown, (cls, unknown)  # a misspelt hint would be silently ignored
+
+
+def test_the_crawl_counts_profile_fallbacks_per_profile() -> None:
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from crawler.spiders.vietnam_vn import VietnamVnSpider
+
+    crawler = get_crawler(VietnamVnSpider)
+    spider = VietnamVnSpider.from_crawler(crawler)
+    html = (f"<html><head><title>Ngân sách được thông qua</title></head><body><h1>Ngân sách được thông qua</h1>"
+            f"<div><span>Báo Quốc Tế</span> <span>24/05/2023</span></div><article><p>{LONG}</p><p>{LONG} Hai.</p>"
+            f"</article></body></html>")  # no .post-detail-body: the layout changed
+    response = HtmlResponse(VN_URL, body=html.encode("utf-8"), encoding="utf-8")
+    records = list(spider.parse_article(response))
+    assert len(records) == 1 and records[0]["metadata"]["warnings"] == ["profile_fallback:body"]
+    assert crawler.stats.get_value("articles/profile_fallback/vietnam_vn/body") == 1

@@ -7,7 +7,9 @@ Stats written here (the crawl report reads them):
 - ``articles/extracted``: records handed to the item pipelines;
 - ``articles/skipped/<reason>``: candidates that gave no record: ``not_article``, ``http_<status>``,
   ``not_html``, ``extract_error``, ``download_error``;
-- ``sitemaps/fetched``, ``sitemaps/errors/<status or reason>``: sitemap and feed documents read or failed.
+- ``sitemaps/fetched``, ``sitemaps/errors/<status or reason>``: sitemap and feed documents read or failed;
+- ``articles/profile_fallback/<profile>/<field>``: records whose site profile's selector found nothing for
+  that field (read the generic way instead): a profile going stale.
 """
 
 from __future__ import annotations
@@ -97,6 +99,10 @@ class ArticleSpider(Spider):
         if article is None:
             self.skip(extraction.reason or "not_article", response.url)
             return
+        for warning in article.metadata.warnings:  # a site profile's selector found nothing: it may be stale
+            if warning.startswith("profile_fallback:"):
+                profile = (article.metadata.extractor or "").partition("@")[0]
+                self.stat(f"articles/profile_fallback/{profile}/{warning.partition(':')[2]}")
         record = article.to_dict()
         record["url"] = response.url
         record["metadata"]["spider"] = self.name
