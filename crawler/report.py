@@ -80,6 +80,7 @@ def build_report(stats: Mapping[str, Any], filled: Mapping[str, int], written: i
         "pages_fetched": stats.get("pages/fetched", 0),
         "articles_written": written,
         "skipped": _by_prefix(stats, "articles/skipped/"),
+        "profile_fallback": _by_prefix(stats, "articles/profile_fallback/"),  # "<profile>/<field>": count
         "not_fetched": {name: stats.get(key, 0) for name, key in FILTERED_STATS.items()},
         "sitemaps": {
             "fetched": stats.get("sitemaps/fetched", 0),

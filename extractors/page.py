@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from . import images
 from .document import Document
-from .record import Image, Organization
+from .record import Article, Image, Organization
 
 
 class ArticlePage:
@@ -72,6 +72,8 @@ class ArticlePage:
     date_selector: ClassVar[str | None] = None
     date_attrs: ClassVar[tuple[str, ...]] = ("datetime", "content", "title")
     date_format: ClassVar[str | None] = None
+    # gate: URL paths that are never one article (the site's tag, category, author, search pages).
+    non_article_path: ClassVar[re.Pattern[str] | None] = None
     # metadata: <meta> keys read for keywords before the generic ones; a prefix the site puts on its
     # description ("VTV.vn - "); the publisher, when the page's own metadata does not name it well.
     keywords_meta: ClassVar[tuple[str, ...]] = ()
@@ -81,8 +83,8 @@ class ArticlePage:
     def __init__(self, doc: Document | None = None) -> None:
         self.doc = doc
 
-    def to_article(self):  # type: ignore[no-untyped-def]  # -> Article | None (pipeline imports this module)
-        from .pipeline import run
+    def to_article(self) -> Article | None:
+        from .pipeline import run  # (pipeline imports this module)
 
         if self.doc is None:
             raise ValueError("ArticlePage(doc).to_article() needs the parsed page")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from . import attribution, content, dates, embedded, images, language, metadata, pagetype, quotes, videos
+from . import attribution, captions, content, dates, embedded, language, metadata, pagetype, quotes, videos
 from .authors import Credits, byline_line, closing_byline, find_credits, split_names, staff_line
 from .cleaning import Cleaned, clean_page
 from .document import Document
@@ -146,47 +145,14 @@ def read_media(doc: Document, profile: ArticlePage, cleaned: Cleaned, reading: R
     root = reading.root
     found, caption_texts = profile.images(doc, root) if root is not None else ([], ())
     if profile.caption_selector and root is not None and found:
-        found, matched = images_captioned(root, found, doc.url, profile.caption_selector, profile.credit_pattern)
+        found, matched = captions.captioned(root, found, doc.url, profile.caption_selector, profile.credit_pattern)
         if not matched:
             warnings = ("profile_fallback:captions",)
-    scope = root if profile.video_scope == "content" else None
-    players = videos.videos_in(cleaned.players, scope, dropped) if scope is not None or profile.video_scope == "page" \
-        else []
+    if profile.video_scope == "page":
+        players = videos.videos_in(cleaned.players, None, dropped)
+    else:
+        players = videos.videos_in(cleaned.players, root, dropped) if root is not None else []
     return Media(found, _main_image(doc, found), players, caption_texts, dropped, warnings)
-
-
-def images_captioned(root: LexborNode, found: list[Image], base_url: str, selector: str,
-                     credit_pattern: re.Pattern[str] | None) -> tuple[list[Image], bool]:
-    """The images with the caption of the profile's caption element in their nearest container (up to three
-    levels up, holding no other image); and whether any caption element was found."""
-    by_url: dict[str, tuple[str | None, str | None]] = {}
-    for img in root.css("img"):
-        url = images.image_url(img, base_url)
-        if not url or url in by_url:
-            continue
-        container = img.parent
-        for _ in range(3):
-            if container is None or container.mem_id == root.mem_id:
-                break
-            caption = container.css_first(selector)
-            if caption is not None:
-                if len(container.css("img")) == 1:
-                    by_url[url] = _split_caption(clean(caption.text(deep=True, separator=" ")), credit_pattern)
-                break
-            container = container.parent
-    if not by_url:
-        return found, bool(root.css_first(selector))
-    return [dataclasses.replace(image, caption=by_url[image.url][0], credit=by_url[image.url][1])
-            if image.url in by_url else image for image in found], True
-
-
-def _split_caption(text: str, credit_pattern: re.Pattern[str] | None) -> tuple[str | None, str | None]:
-    if credit_pattern is None:
-        return images.split_credit(text or None)
-    match = credit_pattern.search(text)
-    if match is None:
-        return or_none(text), None
-    return or_none(text[:match.start()] + text[match.end():]), or_none(match.group("credit"))
 
 
 def _main_image(doc: Document, found: list[Image]) -> Image | None:
@@ -323,6 +289,8 @@ NOT_ARTICLE = "not_article"
 def skip_reason(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: Header, reading: Reading,
                 body: Content, dated: Dates) -> str | None:
     """``None`` for an article, else why the page gives no record (the generic verdict first, it says more)."""
+    if profile.non_article_path is not None and profile.non_article_path.match(urlsplit(doc.url).path):
+        return NOT_ARTICLE
     reason = pagetype.skip_reason(doc, header.headline, reading.root, sum(len(b.text) for b in body.body),
                                   has_date=dated.datePublished is not None)
     if reason is None and profile.is_article(doc, reading.root, cleaned.source_line is not None) is False:

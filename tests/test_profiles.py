@@ -81,3 +81,71 @@ def test_a_selector_that_finds_nothing_falls_back_to_the_generic_reading_and_say
 def test_the_generic_profile_states_no_hint_and_warns_nothing() -> None:
     article = extract_with(ArticlePage, PAGE)
     assert article is not None and not any(w.startswith("profile_fallback") for w in article.metadata.warnings)
+
+
+# ----- vietnam.vn: the generic body rules its old `blocks` override lost ------------------------------------
+
+VN_URL = "https://www.vietnam.vn/ngan-sach-duoc-thong-qua"
+
+
+def vietnam_vn(body: str, head: str = ""):  # type: ignore[no-untyped-def]
+    from extractors import extract
+
+    html = (f"<html><head><title>Ngân sách được thông qua</title>{head}</head><body><h1>Ngân sách được thông qua</h1>"
+            f'<div class="post-detail-body">{body}</div></body></html>')
+    return extract(html, VN_URL, fetched_at=FETCHED_AT)
+
+
+def test_vietnam_vn_reads_a_script_rendered_body_from_its_data() -> None:
+    import json
+
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ngân sách được thông qua",
+                     "datePublished": "2026-01-02T08:00:00+07:00", "articleBody": f"{LONG}\n\n{LONG} Hai.\n\n{LONG} Ba."},
+                    ensure_ascii=False)
+    article = vietnam_vn("", f'<script type="application/ld+json">{ld}</script>')
+    assert article is not None and [b.text for b in article.body] == [LONG, f"{LONG} Hai.", f"{LONG} Ba."]
+    assert article.metadata.warnings == ["body from JSON-LD articleBody"]
+
+
+def test_vietnam_vn_takes_the_name_line_closing_the_body_as_the_author() -> None:
+    article = vietnam_vn(f"<p>{LONG}</p><p>{LONG} Hai.</p><p><strong>Lê Phương</strong></p>")
+    assert article is not None and [b.text for b in article.body] == [LONG, f"{LONG} Hai."]
+    assert [a.name for a in article.authors] == ["Lê Phương"] and article.metadata.dropped["byline"] == 1
+
+
+def test_profiles_state_hints_and_hooks_only() -> None:
+    """A profile never runs a stage: it overrides only the base's hints (attributes) and hooks (methods)."""
+    import inspect
+
+    from extractors.registry import all_publishers
+    from extractors.sites import families
+
+    hooks = {name for name, value in vars(ArticlePage).items() if inspect.isfunction(value)} - {"__init__",
+                                                                                                "to_article"}
+    profiles = {*(pub.profile for pub in all_publishers() if pub.profile), families.VccorpCms, families.ZceCms}
+    assert len(profiles) >= 5
+    for profile in profiles:
+        for cls in profile.__mro__[:profile.__mro__.index(ArticlePage)]:
+            public = {name for name in vars(cls) if not name.startswith("__")}
+            methods = {name for name in public if inspect.isfunction(vars(cls)[name])}
+            assert methods - {m for m in methods if m.startswith("_")} <= hooks, (cls, methods - hooks)
+            assert "to_article" not in vars(cls)
+            unknown = {name for name in public - methods if not name.startswith("_")} - set(dir(ArticlePage))
+            assert not unknown, (cls, unknown)  # a misspelt hint would be silently ignored
+
+
+def test_the_crawl_counts_profile_fallbacks_per_profile() -> None:
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.utils.test import get_crawler
+
+    from crawler.spiders.vietnam_vn import VietnamVnSpider
+
+    crawler = get_crawler(VietnamVnSpider)
+    spider = VietnamVnSpider.from_crawler(crawler)
+    html = (f"<html><head><title>Ngân sách được thông qua</title></head><body><h1>Ngân sách được thông qua</h1>"
+            f"<div><span>Báo Quốc Tế</span> <span>24/05/2023</span></div><article><p>{LONG}</p><p>{LONG} Hai.</p>"
+            f"</article></body></html>")  # no .post-detail-body: the layout changed
+    response = HtmlResponse(VN_URL, body=html.encode("utf-8"), encoding="utf-8", request=Request(VN_URL))
+    records = list(spider.parse_article(response))
+    assert len(records) == 1 and records[0]["metadata"]["warnings"] == ["profile_fallback:body"]
+    assert crawler.stats.get_value("articles/profile_fallback/vietnam_vn/body") == 1

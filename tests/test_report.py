@@ -16,6 +16,7 @@ STATS = {
     "articles/skipped/not_article": 2,
     "articles/skipped/http_404": 1,
     "articles/skipped/invalid_record": 1,
+    "articles/profile_fallback/vietnam_vn/body": 2,
     "sitemaps/fetched": 6,
     "sitemaps/errors/403": 1,
     "sitemaps/entries/kept": 13,
@@ -36,6 +37,7 @@ def test_build_report():
     assert report["pages_fetched"] == 12
     assert report["articles_written"] == 8
     assert report["skipped"] == {"http_404": 1, "invalid_record": 1, "not_article": 2}
+    assert report["profile_fallback"] == {"vietnam_vn/body": 2}
     assert report["not_fetched"] == {"robots_txt": 1, "offsite": 0, "blocked_address": 0, "blocked_scheme": 0,
                                      "duplicate": 2}
     assert report["sitemaps"] == {"fetched": 6, "errors": {"403": 1}, "skipped": {}, "entries": {"kept": 13}}

@@ -11,6 +11,8 @@ Stats written here (the crawl report reads them):
 - ``pages/requested``, ``pages/outcome/<outcome>``: the ledger (:mod:`crawler.ledger`) of every page asked
   for, each under exactly one outcome, the ones never fetched (``offsite``, ``robots_txt`` ...) included;
 - ``sitemaps/fetched``, ``sitemaps/errors/<status or reason>``: sitemap and feed documents read or failed.
+- ``articles/profile_fallback/<profile>/<field>``: records whose site profile's selector found nothing for
+  that field (read the generic way instead): a profile going stale.
 """
 
 from __future__ import annotations
@@ -138,6 +140,10 @@ class ArticleSpider(Spider):
         if article is None:
             self.skip(extraction.reason or "not_article", response.url, response.request)
             return
+        for warning in article.metadata.warnings:  # a site profile's selector found nothing: it may be stale
+            if warning.startswith("profile_fallback:"):
+                profile = (article.metadata.extractor or "").partition("@")[0]
+                self.stat(f"articles/profile_fallback/{profile}/{warning.partition(':')[2]}")
         record = article.to_dict()
         record["url"] = response.url
         record["metadata"]["spider"] = self.name

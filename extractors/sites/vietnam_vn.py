@@ -14,6 +14,7 @@ and "Same tag / Same category / Same author" lists around it. Nothing else of th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborNode
@@ -23,7 +24,7 @@ from ..cleaning import LEAD_ABOVE_SOURCE_LINE
 from ..document import Document
 from ..page import ArticlePage
 from ..record import Image, Organization
-from ..text import clean, or_none
+from ..text import clean
 
 
 class VietnamVnPage(ArticlePage):
@@ -43,14 +44,11 @@ class VietnamVnPage(ArticlePage):
     )
     video_selector = "video, iframe[src], [data-vid]"
     publisher = Organization(name="Vietnam.vn", url="https://www.vietnam.vn/")
-    embedded_fallback = False
-    trailing_byline = False
-    author_bio = False
-
-    # Paths that are never one article: tag, category, author and organisation pages, search, events.
-    _non_article_path = re.compile(
+    # Tag, category, author and organisation pages, search, events: never one article.
+    non_article_path = re.compile(
         r"^/(?:[a-z]{2}/)?(?:tags?|category|categories|authors?|organi[sz]ations?|search|events?)(?:/|$)"
     )
+
     _edition_path = re.compile(r"^/([a-z]{2})(?:/|$)")
     _card_title_selector = "h2 a[href], h3 a[href], h4 a[href]"
     _min_cards = 3
@@ -66,10 +64,8 @@ class VietnamVnPage(ArticlePage):
         return (found.group(1), "url") if found else ("vi", "url")
 
     def is_article(self, doc: Document, root: LexborNode | None, has_source_line: bool) -> bool | None:
-        """Not a tag / category / author / events page; without ``.post-detail-body``, a source line and no
-        list of article cards."""
-        path = urlsplit(doc.url).path
-        if self._non_article_path.match(path) or self._edition_path.sub("/", path).strip("/") == "":
+        """Not an edition's home page; without ``.post-detail-body``, a source line and no list of article cards."""
+        if self._edition_path.sub("/", urlsplit(doc.url).path).strip("/") == "":
             return False
         known_body = doc.tree.css_first(self.body_selector) is not None
         if not known_body and (not has_source_line or self._looks_like_listing(root)):
@@ -81,22 +77,20 @@ class VietnamVnPage(ArticlePage):
         return root is not None and len(root.css(self._card_title_selector)) >= self._min_cards
 
     def images(self, doc: Document, root: LexborNode) -> tuple[list[Image], tuple[str, ...]]:
-        """Caption text per image: a figcaption, or a short credit line right after the image."""
-        captions: dict[int, str] = {}
-        for img in root.css("img"):
-            node = _caption_node(img, root)
-            text = clean(node.text(deep=True, separator=" ")) if node is not None else ""
-            if text and len(text) <= self._caption_max_chars:
-                captions[img.mem_id] = text
-        found: list[Image] = []
+        """The generic images; an image the generic reading finds no caption for takes the short line the page
+        prints by it (a figcaption, or a credit line right after the image: class names unknown). Those
+        lines are captions, not body text."""
+        captions: dict[str, str] = {}
         for img in root.css("img"):
             url = images.image_url(img, doc.url)
-            if not url or _is_icon(img, url):
-                continue
-            caption, credit = images.split_credit(captions.get(img.mem_id))
-            found.append(Image(url=url, caption=caption, credit=credit, alt=or_none(img.attributes.get("alt")),
-                               width=_int(img.attributes.get("width")), height=_int(img.attributes.get("height"))))
-        return images.dedupe(found), tuple(captions.values())
+            node = _caption_node(img, root) if url and url not in captions else None
+            text = clean(node.text(deep=True, separator=" ")) if node is not None else ""
+            if text and len(text) <= self._caption_max_chars:
+                captions[url] = text  # type: ignore[index]
+        found = [image if image.caption or image.url not in captions
+                 else replace(image, **dict(zip(("caption", "credit"), images.split_credit(captions[image.url]))))
+                 for image in images.article_images(doc, root)]
+        return found, tuple(captions.values())
 
 
 def _on_www(url: str) -> str:
@@ -146,14 +140,3 @@ def _ancestor(node: LexborNode, root: LexborNode, tags: tuple[str, ...]) -> Lexb
     return None
 
 
-def _is_icon(img: LexborNode, url: str) -> bool:
-    width, height = _int(img.attributes.get("width")), _int(img.attributes.get("height"))
-    small = (width is not None and width <= 50) or (height is not None and height <= 50)
-    return small or any(word in url.lower() for word in ("/logo", "logo.", "/icon", "icon."))
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
-__all__ = ["VietnamVnPage"]
