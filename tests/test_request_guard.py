@@ -98,7 +98,8 @@ SCRIPT["http://news.test/sitemap.xml"] = [[200, {"Content-Type": "application/xm
 # Links to other hosts are not followed by the spider at all; the rest reach the guard.
 ON_SITE_LINKS = [url for url in LINKS if url.startswith(("http://news.test/", "http://inside.news.test/",
                                                           "http://10.0.0.1/"))]
-EXPECTED_OUTCOMES = {"written": 1, "not_article": 1, OFFSITE: 6, BLOCKED_ADDRESS: 4, BLOCKED_SCHEME: 2}
+# The start page is only links ("l"): text, but no article text.
+EXPECTED_OUTCOMES = {"written": 1, "no_text": 1, OFFSITE: 6, BLOCKED_ADDRESS: 4, BLOCKED_SCHEME: 2}
 
 
 @pytest.fixture(scope="module")
