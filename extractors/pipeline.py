@@ -289,10 +289,10 @@ NOT_ARTICLE = "not_article"
 def skip_reason(doc: Document, profile: ArticlePage, cleaned: Cleaned, header: Header, reading: Reading,
                 body: Content, dated: Dates) -> str | None:
     """``None`` for an article, else why the page gives no record (the generic verdict first, it says more)."""
-    if profile.non_article_path is not None and profile.non_article_path.match(urlsplit(doc.url).path):
-        return NOT_ARTICLE
     reason = pagetype.skip_reason(doc, header.headline, reading.root, sum(len(b.text) for b in body.body),
                                   has_date=dated.datePublished is not None)
+    if reason is None and profile.non_article_path is not None and profile.non_article_path.match(urlsplit(doc.url).path):
+        return NOT_ARTICLE
     if reason is None and profile.is_article(doc, reading.root, cleaned.source_line is not None) is False:
         return NOT_ARTICLE
     return reason
