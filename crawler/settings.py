@@ -61,6 +61,15 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.BackoffRetryMiddleware": 550,
 }
 
+# ----- Extraction in worker processes (crawler.workers) --------------------------------------------
+
+# custom: worker processes that extract pages, off the event loop. Default None: one per core this process
+# may use; 0 extracts in the crawl's process, on the event loop (debugging; no time bound then).
+EXTRACT_WORKERS = None
+# custom: seconds one page may take to extract; past it the worker is killed and replaced and the page is
+# counted under articles/skipped/timeout.
+EXTRACT_TIMEOUT = 20.0
+
 # ----- Items and output -------------------------------------------------------------------------
 
 ITEM_PIPELINES = {
@@ -81,6 +90,7 @@ DEFAULT_FEED = "output/%(name)s-%(time)s.jsonl"
 EXTENSIONS = {
     "crawler.report.CrawlReport": 500,
 }
+EXTENSIONS.update({"crawler.workers.ExtractionWorkers": 0})  # the pool of EXTRACT_WORKERS, above
 # custom: log a summary and write <feed>.report.json next to each local feed file at the end of a crawl.
 CRAWL_REPORT_ENABLED = True
 

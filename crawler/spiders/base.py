@@ -13,7 +13,7 @@ Stats written here (the crawl report reads them):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,8 +23,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-import extractors
-
+from .. import workers
 from ..sitemaps import Entry, NotASitemap, Sitemap, parse_feed, parse_sitemap, response_body
 
 # Sitemaps and feeds are fetched before the articles they list, so discovery finishes early.
@@ -80,28 +79,36 @@ class ArticleSpider(Spider):
             meta["sitemap_lastmod"] = lastmod
         return Request(url, callback=callback or self.parse_article, errback=self.article_failed, meta=meta)
 
-    def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
-        """The record of an article page, in schema key order; nothing (and a counted reason) otherwise."""
+    async def parse_article(self, response: Response) -> AsyncIterator[dict[str, Any]]:
+        """The record of an article page, in schema key order; nothing (and a counted reason) otherwise.
+
+        The page is extracted in a worker process (:mod:`crawler.workers`) while the loop keeps downloading.
+        """
         self.stat("pages/fetched")
         if not isinstance(response, TextResponse):
             self.skip("not_html", response.url)
             return
-        try:
-            extraction = extractors.extract_page(response.text, self.extraction_url(response.url),
-                                                 fetched_at=datetime.now(UTC))
-        except Exception:  # an extractor bug must cost one page, not the crawl
-            self.logger.exception("Extraction failed on %s", response.url)
-            self.skip("extract_error", response.url)
+        outcome = await workers.extract(self.crawler, self.extraction_page(response))
+        if outcome.record is None:
+            if outcome.detail:
+                self.logger.error("Extraction failed on %s: %s", response.url, outcome.detail)
+            self.skip(outcome.reason or "not_article", response.url)
             return
-        article = extraction.article
-        if article is None:
-            self.skip(extraction.reason or "not_article", response.url)
-            return
-        record = article.to_dict()
+        record = outcome.record
         record["url"] = response.url
         record["metadata"]["spider"] = self.name
         self.stat("articles/extracted")
         yield record
+
+    def extraction_page(self, response: Response) -> workers.Page:
+        """What the extractor is given: the body's bytes, the header's charset, the time of the fetch."""
+        content_type = response.headers.get(b"Content-Type")
+        return workers.Page(
+            body=response.body,
+            url=self.extraction_url(response.url),
+            content_type=content_type.decode("latin-1") if content_type else None,
+            options={"fetched_at": datetime.now(UTC)},
+        )
 
     def article_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
