@@ -89,12 +89,20 @@ class SeenStoreExtension:
         if not settings.getbool("SEENSTORE_ENABLED"):
             raise NotConfigured
         assert crawler.spider is not None  # extensions are built after the spider
+        if settings.get("REDIS_URL"):  # a crawl shared through Redis keeps its seen-store there
+            from crawler.redis_seenstore import RedisSeenStore
+
+            return cls._built(crawler, RedisSeenStore.from_settings(settings, crawler.spider.name))
         path = Path(settings.get("SEENSTORE_PATH") % {"name": crawler.spider.name}).absolute()
         try:
             store = SeenStore.open(path)
         except SeenStoreBusy as exc:
             logger.error("%s; not starting", exc)
             raise
+        return cls._built(crawler, store)
+
+    @classmethod
+    def _built(cls, crawler: Crawler, store: SeenStore) -> Self:
         store.recover()
         extension = cls(crawler, store)
         extension._default_since(crawler.spider)

@@ -16,6 +16,7 @@ SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 ADDONS = {
     "crawler.addons.DefaultFeed": 100,
+    "crawler.addons.RedisCrawl": 200,
 }
 
 # ----- Identity: set this to name yourself -------------------------------------------------------
@@ -142,6 +143,20 @@ EXTENSIONS.update({
 SPIDERMON_ENABLED = True
 SPIDERMON_SPIDER_CLOSE_MONITORS = ["crawler.alarms.AlarmSuite"]
 COMMANDS_MODULE = "crawler.commands"
+
+# ----- One crawl on many workers: Redis (crawler.addons.RedisCrawl, crawler.distributed) -----------
+
+# custom: unset (the default), the crawl is this process alone. Set (redis://host:port/db), this process is
+# one worker of a crawl shared through Redis: shared queue, duplicate filter and seen-store.
+REDIS_URL = None
+# custom: prefix of the crawl's Redis keys; one per crawl job sharing a Redis database.
+REDIS_KEY = "vnnews:%(spider)s"
+# custom: seconds between a worker's heartbeats, and of silence after which it is dead (what it held is
+# crawled by the others).
+REDIS_HEARTBEAT = 1.0
+REDIS_WORKER_TIMEOUT = 30.0
+# custom: this worker's name in Redis; default host:pid:random.
+REDIS_WORKER_ID = None
 
 # ----- Runtime ----------------------------------------------------------------------------------
 
