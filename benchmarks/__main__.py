@@ -6,6 +6,7 @@
     python -m benchmarks floor         # the CI quality floor's subset (--update raises the floors)
     python -m benchmarks report        # results/*.json -> results/SUMMARY.md
     python -m benchmarks records       # dump / diff every record of every bench page and fixture
+    python -m benchmarks crawl         # whole crawls of a local portal: pages/s, CPU, memory, Redis workers
     python -m benchmarks all           # the three benchmarks, then the report
 
 Extra arguments go to the command (``python -m benchmarks fundus --systems ours --show 10``).
@@ -17,7 +18,7 @@ import importlib
 import sys
 
 COMMANDS = {"scrapinghub": "quality_scrapinghub", "fundus": "quality_fundus", "speed": "speed", "floor": "floor",
-            "report": "report", "records": "records"}
+            "report": "report", "records": "records", "crawl": "crawl"}
 
 
 def _run(command: str, args: list[str]) -> None:

@@ -1,4 +1,5 @@
-"""A portal of N article pages on 127.0.0.1, served from memory by a raw asyncio HTTP/1.1 server.
+"""Local servers for crawl benchmarks and tests: a portal of N article pages, served from memory by a raw
+asyncio HTTP/1.1 server on 127.0.0.1, and a throw-away redis-server.
 
 Used by the crawl benchmark (``python -m benchmarks crawl``) and by the Redis crawl tests. Page ``i``
 (``/a/<i>``) is template ``i mod T`` with its own canonical URL and a numbered headline, so every page is
@@ -14,9 +15,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gzip
 import re
+import shutil
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Self
@@ -120,13 +125,59 @@ class PortalProcess:
         return self.process.pid
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisServer:
+    """``redis-server`` on 127.0.0.1, a free port, nothing saved: ``with RedisServer() as redis: redis.url``."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> Self:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise RuntimeError("redis-server is not installed (apt-get install redis-server)")
+        self.process = subprocess.Popen([binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                                         "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while not self._answers():
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                self.__exit__()
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+        return self
+
+    def _answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
+def read_template(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, required=True)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("templates", nargs="+", type=Path)
     args = parser.parse_args(argv)
-    portal = Portal([path.read_bytes() for path in args.templates], args.pages)
+    portal = Portal([read_template(path) for path in args.templates], args.pages)
     asyncio.run(serve(portal, args.port))
 
 

@@ -81,6 +81,8 @@ VALIDATION_LOG_MAX_ERRORS = 5
 
 # One JSON record per line, UTF-8, never \uXXXX-escaped.
 FEED_EXPORT_ENCODING = "utf-8"
+# Scrapy's JSON lines exporter with dict records encoded by orjson (same JSON; crawler.feedwriter).
+FEED_EXPORTERS = {name: "crawler.feedwriter.JsonLinesExporter" for name in ("jsonlines", "jsonl", "jl")}
 # custom: the feed written when a run gives no -O/-o and no FEEDS (crawler.addons.DefaultFeed): one
 # file per run, named after the spider and the UTC start time. FEEDS is not set here: Scrapy merges
 # -O/-o with FEEDS, so a file in FEEDS would be written on every run beside the one asked for.

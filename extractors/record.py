@@ -135,14 +135,21 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Dataclasses to dicts, lists and dicts rebuilt (so the caller owns them), leaves shared as they are."""
-    if type(value) in (str, int, float, bool) or value is None:
+    cls = type(value)
+    if cls in _LEAVES:
         return value
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if is_dataclass(value) and not isinstance(value, type):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    return value
+    if cls is list or cls is tuple:
+        return [item if type(item) in _LEAVES else _plain(item) for item in value]
+    if cls is dict:
+        return {key: item if type(item) in _LEAVES else _plain(item) for key, item in value.items()}
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        if not is_dataclass(value) or isinstance(value, type):
+            return value
+        names = _field_names(cls)
+    return {name: _plain(getattr(value, name)) for name in names}

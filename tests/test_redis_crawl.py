@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.portal_server import PortalProcess
+from benchmarks.portal_server import PortalProcess, RedisServer
 from crawler.merge import main as merge_main
 from crawler.offline_demo import scrapy_env
 
@@ -36,36 +35,11 @@ WORKER_SETTINGS = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
-    server_binary = shutil.which("redis-server")
-    assert server_binary, "redis-server is not installed (.ci/run installs it: apt-get install redis-server)"
-    port = free_port()
-    server = subprocess.Popen([server_binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                               "--appendonly", "no", "--protected-mode", "yes"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "redis-server did not start"
-            time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        server.terminate()
-        server.wait(10)
+    assert shutil.which("redis-server"), "redis-server is not installed (.ci/run installs it: apt-get install redis-server)"
+    with RedisServer() as server:
+        yield server.url
 
 
 @pytest.fixture(scope="module")
