@@ -63,9 +63,11 @@ def start(command: list[str], workdir: Path, log: Path) -> subprocess.Popen:
 
 
 def page_numbers(feed: Path) -> list[int]:
+    """The pages of a feed's whole lines (a SIGKILLed worker may leave a torn last line: its rerun cuts it)."""
     if not feed.exists():
         return []
-    return [int(json.loads(line)["url"].rsplit("/", 1)[1]) for line in feed.read_text("utf-8").splitlines()]
+    whole = feed.read_bytes().rpartition(b"\n")[0]
+    return [int(json.loads(line)["url"].rsplit("/", 1)[1]) for line in whole.splitlines()]
 
 
 def wait_all(workers: list[subprocess.Popen], logs: list[Path], timeout: float = 150) -> None:
