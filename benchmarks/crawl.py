@@ -71,6 +71,11 @@ class SessionMonitor:
     def cpu_seconds(self) -> float:
         return sum(self.cpu_ticks.values()) / TICKS
 
+    @property
+    def crawl_process_cpu_seconds(self) -> float:
+        """CPU of the crawl processes themselves (the event loops), less their extraction workers."""
+        return sum(ticks for pid, ticks in self.cpu_ticks.items() if pid in self.sessions) / TICKS
+
     def _run(self) -> None:
         while not self._stop.wait(0.2):
             self.sample()
@@ -152,6 +157,7 @@ def measure(kind: str, portal: PortalProcess, pages: int, workdir: Path, redis_u
         "crawl_seconds": round(elapsed, 2), "wall_seconds": round(wall, 2),
         "pages_per_s": round(len(written) / elapsed, 1),
         "cpu_ms_per_page": round(monitor.cpu_seconds * 1000 / pages, 2),
+        "loop_cpu_ms_per_page": round(monitor.crawl_process_cpu_seconds * 1000 / pages, 2),
         "peak_rss_mb": round(monitor.peak_rss / 2**20, 1),
     }
     if kind.startswith("redis"):
@@ -197,14 +203,15 @@ def pipeline_cpu_per_record() -> dict[str, float]:
 
 
 def table(results: dict[str, Any]) -> str:
-    rows = ["| pages | crawl | pages/s | CPU ms/page | peak RSS (MB) | notes |", "|---|---|---|---|---|---|"]
+    rows = ["| pages | crawl | pages/s | CPU ms/page (all processes) | of which crawl process | peak RSS (MB) | notes |",
+            "|---|---|---|---|---|---|---|"]
     for pages, runs in results["crawls"].items():
         for kind, run in runs.items():
             notes = f"{run['crawl_seconds']} s"
             if "per_worker" in run:
                 notes += f"; per worker {run['per_worker']}; each page once: {run['each_page_once']}"
             rows.append(f"| {pages} | {kind} | {run['pages_per_s']} | {run['cpu_ms_per_page']} | "
-                        f"{run['peak_rss_mb']} | {notes} |")
+                        f"{run.get('loop_cpu_ms_per_page', '')} | {run['peak_rss_mb']} | {notes} |")
     p = results["pipelines_ms_per_record"]
     rows.append("")
     rows.append(f"Pipelines, CPU ms a record ({p['records']} bench records): to_dict {p['to_dict']}, validation "
@@ -237,13 +244,17 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="+", default=[2000, 20000])
     parser.add_argument("--runs", default="noop,news,redis1,redis3", help="comma list of noop,news,redis1,redis3")
     parser.add_argument("--no-write", action="store_true", help="print the results, write nothing")
+    parser.add_argument("--update", action="store_true",
+                        help="keep the other runs of results/crawl.json, replace only those measured now")
     args = parser.parse_args()
     kinds = [kind.strip() for kind in args.runs.split(",") if kind.strip()]
     results: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
                                "settings": FAST, "crawls": {}}
+    if args.update and (RESULTS / "crawl.json").exists():
+        results["crawls"] = json.loads((RESULTS / "crawl.json").read_text("utf-8"))["crawls"]
     with tempfile.TemporaryDirectory(prefix="crawl-bench-") as tmp, RedisServer() as redis:
         for pages in args.pages:
-            runs = results["crawls"][str(pages)] = {}
+            runs = results["crawls"].setdefault(str(pages), {})
             with PortalProcess(templates(), pages) as portal:
                 for kind in kinds:
                     workdir = Path(tmp) / f"{pages}-{kind}"

@@ -316,7 +316,7 @@ def redis_scheduler(crawler: Crawler) -> ReliableScheduler | None:
 
 class SharedCrawlMiddleware(BaseSpiderMiddleware):
     """Reads ``start()`` only in the worker that starts the run; acknowledges a request as its record
-    leaves the spider (placed next to the spider, so it sees every record before any filter)."""
+    leaves the spider (placed next to the spider, so it sees every record before any filter drops it)."""
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         scheduler = redis_scheduler(self.crawler)
@@ -327,7 +327,27 @@ class SharedCrawlMiddleware(BaseSpiderMiddleware):
         if scheduler is not None:
             scheduler.seeding_done()
 
+    async def process_spider_output_async(self, response: Response | None, result: AsyncIterator[Any],
+                                          spider: Spider | None = None) -> AsyncIterator[Any]:
+        """Ack on a record, before it is written; or, for a page that gave no request, once its output ends.
+
+        A page that gave requests (a sitemap) stays held until the worker is idle: Scrapy schedules the
+        last requests of an output after the output ends, and a page taken back is only read again (its
+        requests are then dropped as duplicates), never lost.
+        """
+        scheduler = redis_scheduler(self.crawler)
+        gave_requests = False
+        async for output in result:
+            if isinstance(output, Request):
+                gave_requests = True
+            elif scheduler is not None and response is not None:
+                scheduler.ack(response.request)
+            yield output
+        if scheduler is not None and response is not None and not gave_requests:
+            scheduler.ack(response.request)
+
     def get_processed_item(self, item: Any, response: Response | None) -> Any:
+        """The same ack for a record from a synchronous callback (Scrapy's sync path)."""
         scheduler = redis_scheduler(self.crawler)
         if scheduler is not None and response is not None:
             scheduler.ack(response.request)
