@@ -136,3 +136,31 @@ def test_a_worker_killed_part_way_loses_nothing(bulk_portal, redis_url, tmp_path
     merged = tmp_path / "merged.jsonl"
     assert merge_main([str(merged), *map(str, feeds)]) == 0
     assert sorted(page_numbers(merged)) == list(range(PAGES))
+
+
+def test_the_redis_seen_store_keeps_what_the_sqlite_one_keeps(redis_url, tmp_path):
+    import redis
+
+    from crawler.redis_seenstore import RedisSeenStore
+    from crawler.seenstore import record_fingerprint
+
+    store = RedisSeenStore(redis.Redis.from_url(redis_url), f"test-{uuid.uuid4().hex[:8]}")
+    record = {"url": "https://x.vn/a?utm=1", "canonicalUrl": "https://x.vn/a", "articleBody": "Thân bài",
+              "metadata": {"contentHash": None, "dateDownloaded": "2026-11-22T01:00:00+00:00"}}
+    assert store.get("https://x.vn/a") is None and store.find("https://x.vn/a?utm=1") is None
+    store.record(record, lastmod="2026-11-22T00:00:00+00:00", revision="new")
+    seen = store.find("https://x.vn/a?utm=1")  # by the URL fetched, or by the canonical URL
+    assert seen is not None and seen == store.get("https://x.vn/a")
+    assert seen.record_hash == record_fingerprint(record) and seen.lastmod == "2026-11-22T00:00:00+00:00"
+    store.record(record, lastmod=None, revision="content-changed")  # no lastmod given: the stored one kept
+    again = store.get("https://x.vn/a")
+    assert again.lastmod == seen.lastmod and again.first_seen == seen.first_seen
+    assert again.revision == "content-changed"
+    store.touch_lastmod("https://x.vn/a", "2026-11-23T00:00:00+00:00")
+    assert store.get("https://x.vn/a").lastmod == "2026-11-23T00:00:00+00:00"
+    run = store.start_run("news")
+    store.finish_run(run, status="alarm", window_until="2026-11-23")
+    assert store.last_window_until("news") is None  # only a successful run moves the window
+    store.finish_run(store.start_run("news"), status="finished", window_until="2026-11-23")
+    assert store.last_window_until("news") == "2026-11-23"
+    assert store.count() == 1
