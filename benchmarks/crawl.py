@@ -9,7 +9,9 @@ CONCURRENT_REQUESTS_PER_DOMAIN=64 ROBOTSTXT_OBEY=False``) by:
   ceiling of the machine's fetch rate;
 - ``news``: ``scrapy crawl news`` with the project's defaults (extraction in worker processes,
   validation, seen-store, group-committed feed);
-- ``redis1``, ``redis3``: the same as 1 and 3 workers of one crawl on a local redis-server.
+- ``redis1``, ``redis3``: the same as 1 and 3 workers of one crawl on a local redis-server;
+- ``redis3kill``: 3 workers, one SIGKILLed once it wrote a tenth of the pages, the others finish, then
+  the killed one is run again: pages missing / written twice after each step.
 
 Per run: pages/s (pages written over the crawl's time, spider open to close; for Redis, the longest
 worker's), CPU ms a page and peak RSS summed over every process of the run (crawl, extraction workers,
@@ -102,13 +104,14 @@ def templates() -> list[Path]:
     return sorted((root / "scrapinghub" / "html").glob("*.html.gz")) + sorted((root / "fundus" / "html").glob("*.gz"))
 
 
-def crawl_command(kind: str, portal: PortalProcess, feed: Path, settings: dict[str, str]) -> list[str]:
+def crawl_command(kind: str, portal: PortalProcess, feed: Path, settings: dict[str, str], *,
+                  append: bool = False) -> list[str]:
     sitemap = f"{portal.url}/sitemap.xml"
     if kind == "noop":
         command = [sys.executable, "-m", "scrapy", "runspider", str(NOOP_SPIDER), "-a", f"sitemap={sitemap}"]
     else:
         command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sitemap={sitemap}"]
-    command += ["-O", str(feed)]
+    command += ["-o" if append else "-O", str(feed)]
     for name, value in {**FAST, **settings}.items():
         command += ["-s", f"{name}={value}"]
     return command
@@ -136,10 +139,47 @@ def run_crawls(commands: list[list[str]], workdir: Path) -> tuple[list[str], Ses
 
 
 def lines(feed: Path) -> list[str]:
-    return [json.loads(line)["url"] for line in feed.read_text("utf-8").splitlines()] if feed.exists() else []
+    """URLs of the feed's whole lines (a SIGKILLed worker may leave a torn last one)."""
+    if not feed.exists():
+        return []
+    return [json.loads(line)["url"] for line in feed.read_bytes().rpartition(b"\n")[0].splitlines()]
+
+
+def tally(feeds: list[Path], pages: int) -> dict[str, int]:
+    written = Counter(url for feed in feeds for url in lines(feed))
+    return {"distinct": len(written), "missing": pages - len(written),
+            "written_twice_or_more": sum(1 for count in written.values() if count > 1)}
+
+
+def kill_scenario(portal: PortalProcess, pages: int, workdir: Path, redis_url: str) -> dict[str, Any]:
+    """Three workers; one SIGKILLed once it has written a tenth of the pages; the others finish; one rerun."""
+    settings = {"REDIS_URL": redis_url, "REDIS_KEY": f"bench-{uuid.uuid4().hex[:8]}",
+                "SEENSTORE_PATH": str(workdir / "unused.sqlite3")}
+    feeds = [workdir / f"kill-{i}.jsonl" for i in range(3)]
+    commands = [crawl_command("news", portal, feed, settings, append=True) for feed in feeds]
+    logs = [(workdir / f"kill-{i}.log").open("w") for i in range(3)]
+    started = time.monotonic()
+    workers = [subprocess.Popen(c, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log) for c, log in zip(commands, logs,
+                                                                                                    strict=True)]
+    victim = 1
+    while len(lines(feeds[victim])) < pages // 10 and workers[victim].poll() is None:
+        time.sleep(0.2)
+    killed_after = len(lines(feeds[victim]))
+    workers[victim].kill()
+    for worker in workers:
+        worker.wait()
+    after_others = {**tally(feeds, pages), "seconds": round(time.monotonic() - started, 1)}
+    with (workdir / "kill-rerun.log").open("w") as log:
+        subprocess.run(commands[victim], cwd=REPO, stdout=subprocess.DEVNULL, stderr=log, check=False)
+    after_rerun = tally(feeds, pages)
+    return {"pages": pages, "killed_after_lines": killed_after, "after_others": after_others,
+            "after_rerun": after_rerun,
+            "each_page_once": after_rerun["missing"] == 0 and after_rerun["written_twice_or_more"] == 0}
 
 
 def measure(kind: str, portal: PortalProcess, pages: int, workdir: Path, redis_url: str | None) -> dict[str, Any]:
+    if kind == "redis3kill":
+        return kill_scenario(portal, pages, workdir, redis_url or "")
     workers = 3 if kind == "redis3" else 1
     feeds = [workdir / f"{kind}-{i}.jsonl" for i in range(workers)]
     settings: dict[str, str] = {"SEENSTORE_PATH": str(workdir / f"seen-{kind}.sqlite3")}
@@ -207,6 +247,8 @@ def table(results: dict[str, Any]) -> str:
             "|---|---|---|---|---|---|---|"]
     for pages, runs in results["crawls"].items():
         for kind, run in runs.items():
+            if kind == "redis3kill":
+                continue
             notes = f"{run['crawl_seconds']} s"
             if "per_worker" in run:
                 notes += f"; per worker {run['per_worker']}; each page once: {run['each_page_once']}"
@@ -227,6 +269,11 @@ def targets(results: dict[str, Any]) -> list[str]:
         if "noop" in runs and "news" in runs:
             ratio = runs["news"]["pages_per_s"] / runs["noop"]["pages_per_s"]
             out.append(f"N={pages}: full crawl / no-op pages/s = {ratio:.2f} (target >= 0.5)")
+        if "redis3kill" in runs:
+            kill = runs["redis3kill"]
+            out.append(f"N={pages}: 3 workers, one SIGKILLed after {kill['killed_after_lines']} lines: after the others "
+                       f"{kill['after_others']}, after one rerun {kill['after_rerun']}: each page once "
+                       f"{kill['each_page_once']}")
         if "redis1" in runs and "redis3" in runs:
             out.append(f"N={pages}: 1 worker {runs['redis1']['crawl_seconds']} s, 3 workers "
                        f"{runs['redis3']['crawl_seconds']} s; 3 workers' shares {runs['redis3']['per_worker']}")
@@ -242,7 +289,8 @@ def targets(results: dict[str, Any]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks crawl", description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[2000, 20000])
-    parser.add_argument("--runs", default="noop,news,redis1,redis3", help="comma list of noop,news,redis1,redis3")
+    parser.add_argument("--runs", default="noop,news,redis1,redis3,redis3kill",
+                        help="comma list of noop, news, redis1, redis3, redis3kill (one of three workers SIGKILLed)")
     parser.add_argument("--no-write", action="store_true", help="print the results, write nothing")
     parser.add_argument("--update", action="store_true",
                         help="keep the other runs of results/crawl.json, replace only those measured now")
