@@ -76,6 +76,11 @@ EXTRACT_TIMEOUT = 20.0
 ITEM_PIPELINES = {
     "crawler.pipelines.SchemaValidationPipeline": 300,
 }
+# Outputs of one response processed at once (Scrapy's default 100). With the asyncio reactor Scrapy starts
+# that many tasks for every response, whatever it yields; a page gives at most one record and the pipelines
+# are synchronous, so 4 is plenty: the crawl's event loop spends ~2.7 ms less CPU a page (news spider, 2,000
+# bench pages, in-process extraction: 23.2 -> 17.8 s CPU).
+CONCURRENT_ITEMS = 4
 # custom: how many schema violations of one dropped record are logged.
 VALIDATION_LOG_MAX_ERRORS = 5
 
