@@ -9,7 +9,8 @@
     python -m benchmarks floor         # the CI quality floor's subset (--update raises the floors)
     python -m benchmarks report        # results/*.json -> results/SUMMARY.md
     python -m benchmarks records       # dump / diff every record of every bench page and fixture
-    python -m benchmarks all           # every benchmark above (not floor, records), then the report
+    python -m benchmarks crawl         # whole crawls of a local portal: pages/s, CPU, memory, Redis workers
+    python -m benchmarks all           # every benchmark above (not floor, records, crawl), then the report
 
 Extra arguments go to the command (``python -m benchmarks fundus --systems ours --show 10``).
 """
@@ -21,7 +22,7 @@ import sys
 
 COMMANDS = {"scrapinghub": "quality_scrapinghub", "fundus": "quality_fundus", "readability": "quality_readability",
             "dates": "quality_dates", "cv": "cv", "speed": "speed", "floor": "floor", "report": "report",
-            "records": "records"}
+            "records": "records", "crawl": "crawl"}
 ALL = ("scrapinghub", "fundus", "readability", "dates", "cv", "speed", "report")
 
 

@@ -20,3 +20,21 @@ class DefaultFeed:
         uri = settings.get("DEFAULT_FEED")
         if uri and not settings.getdict("FEEDS"):
             settings.set("FEEDS", {uri: {"format": "jsonlines", "encoding": "utf-8"}}, priority="addon")
+
+
+class RedisCrawl:
+    """``-s REDIS_URL=redis://host:port/db``: this process is one worker of a crawl shared through Redis.
+
+    Points Scrapy at :mod:`crawler.distributed` (scrapy-redis's scheduler and duplicate filter, with a
+    reliable queue); the seen-store follows (:mod:`crawler.redis_seenstore`). Without ``REDIS_URL`` it
+    does nothing, and neither redis nor scrapy-redis is imported.
+    """
+
+    def update_settings(self, settings: Settings) -> None:
+        if not settings.get("REDIS_URL"):
+            return
+        settings.set("SCHEDULER", "crawler.distributed.ReliableScheduler", priority="addon")
+        settings.set("SCHEDULER_QUEUE_CLASS", "crawler.distributed.ReliableQueue", priority="addon")
+        settings.set("DUPEFILTER_CLASS", "crawler.distributed.RunDupeFilter", priority="addon")
+        settings.set_in_component_priority_dict("SPIDER_MIDDLEWARES", "crawler.distributed.SharedCrawlMiddleware",
+                                                950)

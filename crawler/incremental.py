@@ -11,8 +11,9 @@ Three components, all enabled by ``SEENSTORE_ENABLED`` (settings.py, section "In
   record less download time); it stamps ``metadata.revision`` on the rest: ``new``,
   ``lastmod-changed`` (the sitemap said it changed, and it did) or ``content-changed`` (it changed
   with no new ``lastmod``, e.g. an entry without one).
-* :class:`DurableFileFeedStorage` writes local feed files unbuffered, one ``write`` per line,
-  with ``fsync``, so the store never records an article whose line could still be lost.
+* :class:`DurableFileFeedStorage` writes local feed files unbuffered, one ``write`` per line, with
+  ``fsync`` in batches off the event loop (:mod:`crawler.feedwriter`); the store records an article only
+  once its line is synced, so it never records one whose line could still be lost.
 
 ``-a full=1`` fetches and writes everything (revision ``unchanged`` for what did not change);
 the store is still updated.
@@ -20,7 +21,6 @@ the store is still updated.
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 from datetime import date
@@ -33,6 +33,7 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
+from crawler.feedwriter import DurabilityGate, GroupCommitFile
 from crawler.runstate import local_feeds
 from crawler.seenstore import (
     FINISHED,
@@ -112,7 +113,8 @@ class SeenStoreExtension:
         self.written_urls: set[str] = set()  # this run's: their repeats are the dupefilter's business
         # Fingerprints the middleware compared, by key: what is stored, whatever a later pipeline changes.
         self.fingerprints: dict[str, str] = {}
-        self._feeds: dict[str, DurableFile] = {}
+        self._feeds: dict[str, GroupCommitFile] = {}
+        self.durability = DurabilityGate()  # records wait for their line's fsync
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -120,12 +122,20 @@ class SeenStoreExtension:
         if not settings.getbool("SEENSTORE_ENABLED"):
             raise NotConfigured
         assert crawler.spider is not None  # extensions are built after the spider
+        if settings.get("REDIS_URL"):  # a crawl shared through Redis keeps its seen-store there
+            from crawler.redis_seenstore import RedisSeenStore
+
+            return cls._built(crawler, RedisSeenStore.from_settings(settings, crawler.spider.name))
         path = seenstore_path(crawler)
         try:
             store = SeenStore.open(path)
         except SeenStoreBusy as exc:
             logger.error("%s; not starting", exc)
             raise
+        return cls._built(crawler, store)
+
+    @classmethod
+    def _built(cls, crawler: Crawler, store: SeenStore) -> Self:
         store.recover()
         overwrite_means_full(crawler)
         extension = cls(crawler, store)
@@ -154,19 +164,20 @@ class SeenStoreExtension:
         # Connected now, after every extension's from_crawler: so after the FeedExporter has written the line.
         self.crawler.signals.connect(self.item_scraped, signals.item_scraped)
 
-    def attach_feed(self, path: Path, file: DurableFile) -> None:
+    def attach_feed(self, path: Path, file: GroupCommitFile) -> None:
         assert self.run_id is not None
         key = str(path.resolve())
         self._feeds[key] = file
+        self.durability.attach(key, file)
         self.store.attach_feed(key, os.fstat(file.fileno()).st_size, self.run_id)
 
     def item_scraped(self, item: Any, response: Response | None, spider: Spider) -> None:
         if not is_article_record(item):
             return
         revision = item["metadata"].get("revision") or NEW
-        sizes = {path: os.fstat(file.fileno()).st_size for path, file in self._feeds.items() if not file.closed}
-        self.store.record(item, lastmod=sitemap_lastmod(response), revision=revision, feed_sizes=sizes,
-                          fingerprint=self.fingerprints.pop(record_key(item), None))
+        lastmod, fingerprint = sitemap_lastmod(response), self.fingerprints.pop(record_key(item), None)
+        self.durability.after_durable(lambda sizes: self.store.record(
+            item, lastmod=lastmod, revision=revision, feed_sizes=sizes, fingerprint=fingerprint))
         self.written_urls.update((item["url"], record_key(item)))
         if response is not None:
             self.written_urls.update((response.url, *response.meta.get("redirect_urls", ())))
@@ -246,23 +257,6 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
         return CONTENT_CHANGED
 
 
-class DurableFile(io.FileIO):
-    """A feed file with no user-space buffer: each exported line is one complete ``write``, then ``fsync``."""
-
-    def __init__(self, path: Path, mode: str, *, fsync: bool) -> None:
-        super().__init__(path, mode)
-        self._fsync = fsync
-
-    def write(self, data: Any) -> int:
-        view = memoryview(data).cast("B")
-        written = 0
-        while written < len(view):
-            written += super().write(view[written:])
-        if self._fsync:
-            os.fsync(self.fileno())
-        return written
-
-
 class DurableFileFeedStorage(FileFeedStorage):
     """``file://`` and plain-path feeds, written durably; a half-written last line is cut before appending."""
 
@@ -280,8 +274,7 @@ class DurableFileFeedStorage(FileFeedStorage):
         path.parent.mkdir(parents=True, exist_ok=True)
         if self.write_mode == "ab" and path.exists():
             truncate_partial_line(path)
-        fsync = self.crawler.settings.getbool("SEENSTORE_FSYNC", True) if self.crawler else True
-        file = DurableFile(path, self.write_mode, fsync=fsync)
+        file = open_feed_file(path, self.write_mode, self.crawler)
         extension = self.crawler.get_extension(SeenStoreExtension) if self.crawler else None
         if extension is not None:
             if self._is_line_feed():
@@ -292,3 +285,13 @@ class DurableFileFeedStorage(FileFeedStorage):
 
     def _is_line_feed(self) -> bool:
         return self.feed_options.get("format") in LINE_FORMATS and not self.feed_options.get("postprocessing")
+
+
+def open_feed_file(path: Path, mode: str, crawler: Crawler | None) -> GroupCommitFile:
+    """A feed file with group commit: ``SEENSTORE_FSYNC``, ``FEED_FSYNC_LINES``, ``FEED_FSYNC_INTERVAL``."""
+    if crawler is None:
+        return GroupCommitFile(path, mode)
+    settings = crawler.settings
+    return GroupCommitFile(path, mode, fsync=settings.getbool("SEENSTORE_FSYNC", True),
+                           every_lines=settings.getint("FEED_FSYNC_LINES", 200),
+                           every_seconds=settings.getfloat("FEED_FSYNC_INTERVAL", 0.5))

@@ -18,7 +18,7 @@ Stats written here (the crawl report reads them):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,9 +28,9 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-import extractors
-from extractors.encoding import binary_kind, decode_page
+from extractors.encoding import binary_kind
 
+from .. import workers
 from ..errors import SpiderArgumentError
 from ..ledger import PAGE, failure_reason, original_url, settle
 from ..sitemaps import Entry, NotASitemap, Sitemap, parse_feed_document, parse_sitemap, response_body
@@ -120,47 +120,51 @@ class ArticleSpider(Spider):
             meta["sitemap_lastmod"] = lastmod
         return Request(url, callback=callback or self.parse_article, errback=self.article_failed, meta=meta)
 
-    def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
-        """The record of an article page, in schema key order; nothing (and a counted reason) otherwise."""
+    async def parse_article(self, response: Response) -> AsyncIterator[dict[str, Any]]:
+        """The record of an article page, in schema key order; nothing (and a counted reason) otherwise.
+
+        The page is extracted in a worker process (:mod:`crawler.workers`) while the loop keeps downloading.
+        """
         self.stat("pages/fetched")
         unusable = unusable_body(response)
         if unusable is not None:
             self.skip(unusable, response.url, response.request)
             return
-        try:
-            html, encoding_warnings = self.page_html(response)
-            extraction = extractors.extract_page(html, self.extraction_url(response.url),
-                                                 fetched_at=datetime.now(UTC),
-                                                 listed_date=response.meta.get("sitemap_lastmod"))
-        except Exception:  # an extractor bug must cost one page, not the crawl
-            self.logger.exception("Extraction failed on %s", response.url)
-            self.skip("extract_error", response.url, response.request)
+        outcome = await workers.extract(self.crawler, self.extraction_page(response))
+        if outcome.record is None:
+            if outcome.detail:
+                self.logger.error("Extraction failed on %s: %s", response.url, outcome.detail)
+            self.skip(outcome.reason or "not_article", response.url, response.request)
             return
-        article = extraction.article
-        if article is None:
-            self.skip(extraction.reason or "not_article", response.url, response.request)
-            return
-        for warning in article.metadata.warnings:  # a site profile's selector found nothing: it may be stale
-            if warning.startswith("profile_fallback:"):
-                profile = (article.metadata.extractor or "").partition("@")[0]
-                self.stat(f"articles/profile_fallback/{profile}/{warning.partition(':')[2]}")
-        record = article.to_dict()
+        record = outcome.record
+        self.count_warnings(record["metadata"])
         record["url"] = response.url
         record["metadata"]["spider"] = self.name
-        record["metadata"]["warnings"] = [*record["metadata"].get("warnings", []), *encoding_warnings]
         self.stat("articles/extracted")
         yield record
 
-    def page_html(self, response: Response) -> tuple[str | bytes, list[str]]:
-        """What the extractor reads: the page decoded as a browser would (:func:`extractors.encoding.decode_page`,
-        the header charset included, mojibake mended), as the original bytes when they are that UTF-8 text.
-        Corrections are returned for ``metadata.warnings`` and counted (``encoding/<warning>``)."""
-        declared = header_charset(response)
-        page = decode_page(response.body, declared)
-        for warning in page.warnings:
-            self.stat(f"encoding/{warning.partition(':')[0]}")
-            self.logger.info("Encoding of %s: %s", response.url, warning)
-        return (page.utf8 if page.utf8 is not None else page.text), page.warnings
+    def extraction_page(self, response: Response) -> workers.Page:
+        """What the extractor is given: the body's bytes, the header's charset as sent (the worker decodes
+        the page as a browser would: :func:`extractors.encoding.decode_page`), the time of the fetch and the
+        date the sitemap or feed gave."""
+        return workers.Page(
+            body=response.body,
+            url=self.extraction_url(response.url),
+            charset=header_charset(response),
+            options={"fetched_at": datetime.now(UTC), "listed_date": response.meta.get("sitemap_lastmod")},
+        )
+
+    def count_warnings(self, metadata: dict[str, Any]) -> None:
+        """Count what a record's warnings say about the crawl: encoding corrections (``encoding/<warning>``)
+        and a site profile whose selector found nothing (``articles/profile_fallback/<profile>/<field>``:
+        it may be stale)."""
+        for warning in metadata.get("warnings") or []:
+            kind, _, detail = warning.partition(":")
+            if kind in workers.ENCODING_WARNINGS:
+                self.stat(f"encoding/{kind}")
+            elif kind == "profile_fallback":
+                profile = (metadata.get("extractor") or "").partition("@")[0]
+                self.stat(f"articles/profile_fallback/{profile}/{detail}")
 
     def article_failed(self, failure: Failure) -> None:
         """A page that never reached its callback, counted under one reason (:func:`crawler.ledger.failure_reason`)."""

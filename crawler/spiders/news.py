@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime
 from typing import Any, Self
 from urllib.parse import urljoin
@@ -187,9 +187,10 @@ class NewsSpider(ArticleSpider):
 
     # ----- start pages ------------------------------------------------------------------------
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         """A start page (or a page linked from one): its record if it is an article, then its links."""
-        yield from self.parse_article(response)
+        async for record in self.parse_article(response):
+            yield record
         if response.meta.get("depth", 0) >= self.depth or not isinstance(response, TextResponse):
             return
         for link in self.links.extract_links(response):
