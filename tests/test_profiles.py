@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import UTC, datetime
 
@@ -146,6 +147,9 @@ def test_the_crawl_counts_profile_fallbacks_per_profile() -> None:
             f"<div><span>Báo Quốc Tế</span> <span>24/05/2023</span></div><article><p>{LONG}</p><p>{LONG} Hai.</p>"
             f"</article></body></html>")  # no .post-detail-body: the layout changed
     response = HtmlResponse(VN_URL, body=html.encode("utf-8"), encoding="utf-8", request=Request(VN_URL))
-    records = list(spider.parse_article(response))
+    async def collect() -> list:
+        return [record async for record in spider.parse_article(response)]
+
+    records = asyncio.run(collect())
     assert len(records) == 1 and records[0]["metadata"]["warnings"] == ["profile_fallback:body"]
     assert crawler.stats.get_value("articles/profile_fallback/vietnam_vn/body") == 1
