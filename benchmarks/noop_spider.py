@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 
@@ -16,6 +17,11 @@ class NoopSpider(Spider):
     def __init__(self, sitemap: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sitemap = sitemap
+        # The same request guard as the project's spiders (crawler.guard): the local portal is a host the
+        # crawl was given, so its loopback address is allowed, and nothing else is.
+        host = urlsplit(sitemap).hostname or ""
+        self.allowed_domains = [host]
+        self.seed_hosts = [host]
 
     async def start(self) -> Any:
         yield Request(self.sitemap, callback=self.parse_sitemap)
