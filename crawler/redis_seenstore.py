@@ -23,6 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crawler.runstate import feed_files
 from crawler.seenstore import SeenArticle, content_hash, record_fingerprint, record_key, utc_now
 
 if TYPE_CHECKING:
@@ -134,13 +135,7 @@ class RedisSeenStore:
 
 def appended_local_feeds(settings: BaseSettings, spider_name: str) -> list[Path]:
     """The local files of ``FEEDS`` written in append mode (``-o``); ``-O`` files start empty anyway."""
-    paths = []
-    for uri, options in settings.getdict("FEEDS").items():
-        uri = str(uri)
-        if (options or {}).get("overwrite") or "%(time)s" in uri or "://" in uri and not uri.startswith("file://"):
-            continue
-        paths.append(Path(uri.removeprefix("file://").replace("%(name)s", spider_name)))
-    return paths
+    return [path for path, options in feed_files(settings, spider_name) if not options.get("overwrite")]
 
 
 def _feed_id(path: str) -> str:

@@ -44,6 +44,7 @@ from .errors import CrawlRefused
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
 
@@ -70,8 +71,13 @@ def local_feeds(crawler: Crawler) -> list[tuple[Path, dict[str, Any]]]:
     """The local feed files this crawl will write, with their options; per-run names (``%(time)s``) left out:
     no other run can write them."""
     name = crawler.spider.name if crawler.spider is not None else crawler.spidercls.name
+    return feed_files(crawler.settings, name)
+
+
+def feed_files(settings: BaseSettings, name: str) -> list[tuple[Path, dict[str, Any]]]:
+    """:func:`local_feeds` from the settings and the spider's name."""
     feeds = []
-    for uri, options in crawler.settings.getdict("FEEDS").items():
+    for uri, options in settings.getdict("FEEDS").items():
         uri = str(uri)
         if "%(time)s" in uri or "%(batch_" in uri:
             continue
